@@ -1,0 +1,56 @@
+import { Command, CommanderError } from 'commander';
+import { InvalidInputError, ProblemHasNoAnswerError } from '@maxent/core';
+import { commands } from './commands/index.js';
+import { processIO, type CliIO } from './context.js';
+
+/** Exit codes of interfaces.md "Conventions". */
+export const EXIT = { ok: 0, internal: 1, invalidInput: 2, noAnswer: 3 } as const;
+
+/**
+ * Runs the `maxent` command with `argv` (without node and script) and returns
+ * the exit code; never calls process.exit, so tests can run it in-process.
+ */
+export async function runCli(argv: readonly string[], io: CliIO = processIO): Promise<number> {
+  const program = new Command('maxent')
+    .description('Maximum-entropy network connectivity: solve, sample, train, evaluate, analyse')
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
+  for (const command of commands) {
+    const sub = command.register(program, io);
+    sub.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
+    sub.showHelpAfterError('(run with --help for usage)');
+  }
+  const debug = argv.includes('--debug');
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return EXIT.ok;
+  } catch (error) {
+    return reportError(error, io, debug);
+  }
+}
+
+function reportError(error: unknown, io: CliIO, debug: boolean): number {
+  if (error instanceof CommanderError) {
+    // Commander has already printed its message (unknown option, missing argument...).
+    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') {
+      return EXIT.ok;
+    }
+    return EXIT.invalidInput;
+  }
+  if (error instanceof InvalidInputError) {
+    io.stderr(`maxent: ${error.message}\n`);
+    if (debug) io.stderr(`${error.stack}\n`);
+    return EXIT.invalidInput;
+  }
+  if (error instanceof ProblemHasNoAnswerError) {
+    io.stderr(`maxent: ${error.message}\n`);
+    if (debug) io.stderr(`${error.stack}\n`);
+    return EXIT.noAnswer;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  io.stderr(`maxent: internal error: ${message}\n`);
+  if (debug && error instanceof Error) io.stderr(`${error.stack}\n`);
+  else io.stderr('(run again with --debug for the stack trace)\n');
+  return EXIT.internal;
+}

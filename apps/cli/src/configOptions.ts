@@ -1,0 +1,115 @@
+import { Option, type Command } from 'commander';
+import { InvalidInputError } from '@maxent/core';
+import { parseConfig, type MaxentConfig } from '@maxent/constraints';
+import type { CliIO } from './context.js';
+import { readJsonFile } from './io.js';
+
+/** Flags shared by solve, sample and train, with the config key each overrides (interfaces.md). */
+export interface ConfigFlags {
+  config?: string;
+  contexts?: string;
+  task?: string;
+  nonlinearity?: string;
+  weightScale?: string;
+  estimator?: string;
+  stimulusStd?: string;
+}
+
+const FLAG_OF_FIELD: Record<string, string> = {
+  'task.contexts': '--contexts',
+  'task.name': '--task',
+  nonlinearity: '--nonlinearity',
+  weightScale: '--weight-scale',
+  'estimator.kind': '--estimator',
+  stimulusStd: '--stimulus-std',
+};
+
+export function addConfigOptions(command: Command): Command {
+  return command
+    .option('--config <file>', 'config file (JSON, interfaces.md); flags override it')
+    .option('--contexts <K>', 'number of contexts of the built-in task')
+    .option('--task <name>', 'built-in task: select | select-of')
+    .addOption(new Option('--nonlinearity <name>', 'relu | tanh | softplus | linear'))
+    .option('--weight-scale <sigma>', 'weight scale sigma of the prior (> 0)')
+    .option('--estimator <kind>', 'exact | quadrature | montecarlo')
+    .option('--stimulus-std <s>', 'standard deviation of the stimuli (> 0)');
+}
+
+/** A flag's text as a number when it reads as one; otherwise the text, so validation can name it. */
+function numeric(text: string): number | string {
+  const value = Number(text);
+  return text.trim() !== '' && Number.isFinite(value) ? value : text;
+}
+
+/**
+ * The config file (if any) with the flags laid over it, validated with defaults
+ * filled in. Errors name the config field and, when it came from a flag, the flag.
+ */
+export function resolveConfig(io: CliIO, flags: ConfigFlags): MaxentConfig {
+  const fromFile = flags.config === undefined ? {} : readJsonFile(io, flags.config, 'config');
+  if (typeof fromFile !== 'object' || fromFile === null || Array.isArray(fromFile)) {
+    throw new InvalidInputError('config', `invalid \`config\`: ${flags.config} must hold a JSON object`);
+  }
+  const merged = structuredClone(fromFile) as Record<string, unknown>;
+  const section = (key: string): Record<string, unknown> => {
+    const current = merged[key];
+    if (typeof current === 'object' && current !== null && !Array.isArray(current)) return current as Record<string, unknown>;
+    const fresh: Record<string, unknown> = {};
+    merged[key] = fresh;
+    return fresh;
+  };
+  if (flags.task !== undefined || flags.contexts !== undefined) {
+    const task = section('task');
+    if (flags.task !== undefined || flags.contexts !== undefined) delete task.matrix;
+    if (flags.task !== undefined) task.name = flags.task;
+    if (flags.contexts !== undefined) task.contexts = numeric(flags.contexts);
+  }
+  if (flags.nonlinearity !== undefined) merged.nonlinearity = flags.nonlinearity;
+  if (flags.weightScale !== undefined) merged.weightScale = numeric(flags.weightScale);
+  if (flags.stimulusStd !== undefined) merged.stimulusStd = numeric(flags.stimulusStd);
+  if (flags.estimator !== undefined) section('estimator').kind = flags.estimator;
+  try {
+    return parseConfig(merged);
+  } catch (error) {
+    if (error instanceof InvalidInputError) {
+      const flag = FLAG_OF_FIELD[error.field];
+      const fromFlag = flag !== undefined && flagGiven(flags, flag);
+      if (fromFlag) throw new InvalidInputError(error.field, `${error.message} (from ${flag})`);
+      if (flags.config !== undefined) throw new InvalidInputError(error.field, `${error.message} (in ${flags.config})`);
+    }
+    throw error;
+  }
+}
+
+function flagGiven(flags: ConfigFlags, flag: string): boolean {
+  const key = flag
+    .slice(2)
+    .replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase()) as keyof ConfigFlags;
+  return flags[key] !== undefined;
+}
+
+/** Parses an integer flag (neurons, steps, seed...) or throws naming the flag. */
+export function integerFlag(text: string | undefined, flag: string, { min = 0 }: { min?: number } = {}): number | undefined {
+  if (text === undefined) return undefined;
+  const value = Number(text);
+  if (text.trim() === '' || !Number.isInteger(value) || value < min) {
+    throw new InvalidInputError(flag, `invalid \`${flag}\`: must be an integer >= ${min}, got ${JSON.stringify(text)}`);
+  }
+  return value;
+}
+
+/** Parses a real-valued flag or throws naming the flag. */
+export function numberFlag(
+  text: string | undefined,
+  flag: string,
+  { min = -Infinity, exclusiveMin = false }: { min?: number; exclusiveMin?: boolean } = {},
+): number | undefined {
+  if (text === undefined) return undefined;
+  const value = Number(text);
+  const tooSmall = exclusiveMin ? value <= min : value < min;
+  if (text.trim() === '' || !Number.isFinite(value) || tooSmall) {
+    const bound = min === -Infinity ? 'a finite number' : `a finite number ${exclusiveMin ? '>' : '>='} ${min}`;
+    throw new InvalidInputError(flag, `invalid \`${flag}\`: must be ${bound}, got ${JSON.stringify(text)}`);
+  }
+  return value;
+}

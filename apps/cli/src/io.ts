@@ -1,0 +1,71 @@
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { InvalidInputError } from '@maxent/core';
+import type { CliIO } from './context.js';
+
+export function resolvePath(io: CliIO, path: string): string {
+  return resolve(io.cwd, path);
+}
+
+/** Reads a file's bytes; a missing or unreadable file is invalid input naming `field`. */
+export function readInputBytes(io: CliIO, path: string, field: string): Uint8Array {
+  try {
+    return readFileSync(resolvePath(io, path));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : `cannot be read (${code ?? 'error'})`;
+    throw new InvalidInputError(field, `invalid \`${field}\`: ${path}: ${why}`);
+  }
+}
+
+/** Reads and parses a JSON file; malformed JSON is invalid input naming `field`. */
+export function readJsonFile(io: CliIO, path: string, field: string): unknown {
+  const text = new TextDecoder().decode(readInputBytes(io, path, field));
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new InvalidInputError(field, `invalid \`${field}\`: ${path} is not valid JSON (${(error as Error).message})`);
+  }
+}
+
+/**
+ * Reads a result file and checks its `kind` (interfaces.md): a file of the wrong
+ * kind is invalid input naming `field`.
+ */
+export function readResultFile(io: CliIO, path: string, field: string, kind: string): Record<string, unknown> {
+  const data = readJsonFile(io, path, field);
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+    throw new InvalidInputError(field, `invalid \`${field}\`: ${path} must hold a JSON object of kind "${kind}"`);
+  }
+  const found = (data as Record<string, unknown>).kind;
+  if (found !== kind) {
+    throw new InvalidInputError(
+      field,
+      `invalid \`${field}\`: ${path} is of kind ${JSON.stringify(found ?? null)}, expected "${kind}"`,
+    );
+  }
+  return data as Record<string, unknown>;
+}
+
+/**
+ * Writes through a temporary file in the same folder and renames it over the
+ * target, so an existing file is never left half-written (interfaces.md).
+ */
+export function writeFileAtomic(io: CliIO, path: string, contents: string | Uint8Array): void {
+  const target = resolvePath(io, path);
+  mkdirSync(dirname(target), { recursive: true });
+  const temporary = `${target}.${randomBytes(6).toString('hex')}.tmp`;
+  try {
+    writeFileSync(temporary, contents);
+    renameSync(temporary, target);
+  } catch (error) {
+    rmSync(temporary, { force: true });
+    throw error;
+  }
+}
+
+/** JSON result file: two-space indentation, newline at the end. */
+export function writeJsonAtomic(io: CliIO, path: string, data: unknown): void {
+  writeFileAtomic(io, path, `${JSON.stringify(data, null, 2)}\n`);
+}

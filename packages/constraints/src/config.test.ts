@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { parseConfig, problemFromConfig } from './index.js';
+
+describe('parseConfig', () => {
+  it('fills in the defaults of interfaces.md', () => {
+    expect(parseConfig({})).toEqual({
+      task: { name: 'select', contexts: 3 },
+      nonlinearity: 'relu',
+      weightScale: 1,
+      context: { mean: 0, std: 1 },
+      stimulusStd: 0.1,
+      estimator: { kind: 'exact' },
+    });
+  });
+  it.each([
+    [{ weightScale: -1 }, 'invalid `weightScale`: must be a positive finite number, got -1'],
+    [{ nonlinearity: 'sigmoid' }, 'invalid `nonlinearity`: must be one of relu, tanh, softplus, linear, got "sigmoid"'],
+    [{ task: { contexts: 0 } }, 'invalid `task.contexts`: must be an integer >= 1, got 0'],
+    [{ task: { matrix: [[1, 0], [1]] } }, 'invalid `task.matrix`: must be rectangular'],
+    [{ wieghtScale: 2 }, 'unknown key `wieghtScale` (did you mean `weightScale`?)'],
+    [{ context: { sd: 1 } }, 'unknown key `context.sd` (did you mean `context.std`?)'],
+    [{ estimator: { kind: 'exact', nodes: 3 } }, 'invalid `estimator.nodes`: only applies to estimator kind quadrature'],
+  ])('%j is refused with a message naming the field', (input, message) => {
+    expect(() => parseConfig(input)).toThrow(message);
+  });
+  it('resolves select-of and matrix tasks', () => {
+    const selectOf = problemFromConfig(parseConfig({ task: { name: 'select-of', contexts: 4, stimuli: 2 } }));
+    expect(Array.from(selectOf.task.data)).toEqual([1, 0, 0, 1, 1, 0, 0, 1]);
+    const matrix = problemFromConfig(parseConfig({ task: { matrix: [[1, 0], [0, -1], [2, 3]] } }));
+    expect([matrix.contexts, matrix.stimuli]).toEqual([3, 2]);
+  });
+});

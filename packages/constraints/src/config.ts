@@ -1,0 +1,183 @@
+import { z } from 'zod';
+import { fromRows, invalid, type Mat } from '@maxent/core';
+import { NONLINEARITY_NAMES, type NonlinearityName } from './nonlinearity.js';
+import { selectOfTask, selectTask, TASK_NAMES } from './task.js';
+import { parseWithSchema } from './validation.js';
+import type { Prior } from './prior.js';
+
+/**
+ * The config file shared by solve, sample and train (interfaces.md "Config file").
+ * Defaults live here, once; `parseConfig` fills them in.
+ */
+export const ESTIMATOR_KINDS = ['exact', 'quadrature', 'montecarlo'] as const;
+export type EstimatorKind = (typeof ESTIMATOR_KINDS)[number];
+
+export const DEFAULT_CONTEXTS = 3;
+export const DEFAULT_QUADRATURE_NODES = 24;
+export const DEFAULT_MONTECARLO_SAMPLES = 200_000;
+/** Largest K for the exact estimator: 2^K patterns are enumerated (model.md §6). */
+export const MAX_EXACT_CONTEXTS = 20;
+
+const positive = (what = 'a positive finite number') =>
+  z.number({ error: `must be ${what}` }).positive({ error: `must be ${what}` }).finite({ error: `must be ${what}` });
+const positiveInteger = (what: string) =>
+  z.number({ error: `must be ${what}` }).int({ error: `must be ${what}` }).positive({ error: `must be ${what}` });
+
+const taskSchema = z.strictObject({
+  name: z.enum(TASK_NAMES, { error: `must be one of ${TASK_NAMES.join(', ')} (or give \`task.matrix\`)` }).optional(),
+  contexts: positiveInteger('an integer >= 1').optional(),
+  stimuli: positiveInteger('an integer >= 1').optional(),
+  matrix: z
+    .array(z.array(z.number({ error: 'must be finite numbers' }).finite({ error: 'must be finite numbers' }), {
+      error: 'must be a matrix (an array of rows of numbers)',
+    }), { error: 'must be a matrix (an array of rows of numbers)' })
+    .optional(),
+});
+
+const estimatorSchema = z.strictObject({
+  kind: z.enum(ESTIMATOR_KINDS, { error: `must be one of ${ESTIMATOR_KINDS.join(', ')}` }).default('exact'),
+  nodes: positiveInteger('an integer >= 1').optional(),
+  samples: positiveInteger('an integer >= 1').optional(),
+  seed: z.union([z.number().int(), z.string()], { error: 'must be an integer or a string' }).optional(),
+});
+
+export const configSchema = z.strictObject({
+  task: taskSchema.default({ name: 'select', contexts: DEFAULT_CONTEXTS }),
+  nonlinearity: z
+    .enum(NONLINEARITY_NAMES, { error: `must be one of ${NONLINEARITY_NAMES.join(', ')}` })
+    .default('relu'),
+  weightScale: positive().default(1),
+  context: z
+    .strictObject({
+      mean: z.number({ error: 'must be a finite number' }).finite({ error: 'must be a finite number' }).default(0),
+      std: positive().default(1),
+    })
+    .default({ mean: 0, std: 1 }),
+  stimulusStd: positive().default(0.1),
+  estimator: estimatorSchema.default({ kind: 'exact' }),
+});
+
+export type TaskConfig =
+  | { readonly name: 'select'; readonly contexts: number }
+  | { readonly name: 'select-of'; readonly contexts: number; readonly stimuli: number }
+  | { readonly matrix: number[][] };
+
+export type EstimatorConfig =
+  | { readonly kind: 'exact' }
+  | { readonly kind: 'quadrature'; readonly nodes: number }
+  | { readonly kind: 'montecarlo'; readonly samples: number; readonly seed: number | string };
+
+/** A validated config with every default filled in (what result files record). */
+export interface MaxentConfig {
+  readonly task: TaskConfig;
+  readonly nonlinearity: NonlinearityName;
+  readonly weightScale: number;
+  readonly context: { readonly mean: number; readonly std: number };
+  readonly stimulusStd: number;
+  readonly estimator: EstimatorConfig;
+}
+
+/** Validates a config object (e.g. parsed JSON) and fills in defaults. Throws InvalidInputError. */
+export function parseConfig(input: unknown): MaxentConfig {
+  const raw = parseWithSchema(configSchema, input ?? {});
+  return {
+    task: normalizeTask(raw.task),
+    nonlinearity: raw.nonlinearity,
+    weightScale: raw.weightScale,
+    context: { mean: raw.context.mean, std: raw.context.std },
+    stimulusStd: raw.stimulusStd,
+    estimator: normalizeEstimator(raw.estimator),
+  };
+}
+
+function normalizeTask(task: z.output<typeof taskSchema>): TaskConfig {
+  if (task.matrix !== undefined) {
+    for (const key of ['name', 'contexts', 'stimuli'] as const) {
+      if (task[key] !== undefined) throw invalid(`task.${key}`, 'must be omitted when `task.matrix` is given', task[key]);
+    }
+    const rows = task.matrix;
+    if (rows.length === 0) throw invalid('task.matrix', 'must have at least one row (one per context)', rows);
+    const width = rows[0].length;
+    if (width === 0) throw invalid('task.matrix', 'rows must have at least one column (one per stimulus)', rows);
+    rows.forEach((row, k) => {
+      if (row.length !== width) {
+        throw invalid('task.matrix', `must be rectangular: row 0 has ${width} entries but row ${k} has ${row.length}`, rows);
+      }
+    });
+    return { matrix: rows.map((row) => [...row]) };
+  }
+  const name = task.name ?? 'select';
+  const contexts = task.contexts ?? DEFAULT_CONTEXTS;
+  if (name === 'select') {
+    if (task.stimuli !== undefined && task.stimuli !== contexts) {
+      throw invalid('task.stimuli', `must equal \`task.contexts\` (${contexts}) for the select task, or be omitted`, task.stimuli);
+    }
+    return { name, contexts };
+  }
+  const stimuli = task.stimuli;
+  if (stimuli === undefined) throw invalid('task.stimuli', 'must be given for the select-of task (an integer >= 1)', stimuli);
+  if (stimuli > contexts) {
+    throw invalid('task.stimuli', `must be at most \`task.contexts\` (${contexts}) for the select-of task`, stimuli);
+  }
+  return { name, contexts, stimuli };
+}
+
+function normalizeEstimator(estimator: z.output<typeof estimatorSchema>): EstimatorConfig {
+  const extra = (key: 'nodes' | 'samples' | 'seed', kinds: string) => {
+    if (estimator[key] !== undefined) {
+      throw invalid(`estimator.${key}`, `only applies to estimator kind ${kinds}, not ${estimator.kind}`, estimator[key]);
+    }
+  };
+  switch (estimator.kind) {
+    case 'exact':
+      extra('nodes', 'quadrature');
+      extra('samples', 'montecarlo');
+      extra('seed', 'montecarlo');
+      return { kind: 'exact' };
+    case 'quadrature':
+      extra('samples', 'montecarlo');
+      extra('seed', 'montecarlo');
+      return { kind: 'quadrature', nodes: estimator.nodes ?? DEFAULT_QUADRATURE_NODES };
+    case 'montecarlo':
+      extra('nodes', 'quadrature');
+      return {
+        kind: 'montecarlo',
+        samples: estimator.samples ?? DEFAULT_MONTECARLO_SAMPLES,
+        seed: estimator.seed ?? 1,
+      };
+  }
+}
+
+/** Task matrix A (K x P) of a config. */
+export function taskMatrix(task: TaskConfig): Mat {
+  if ('matrix' in task) return fromRows(task.matrix);
+  if (task.name === 'select') return selectTask(task.contexts);
+  return selectOfTask(task.contexts, task.stimuli);
+}
+
+/**
+ * Everything the solver and samplers need, resolved from a config: the task
+ * matrix, the nonlinearity, the prior p0 and the estimator.
+ */
+export interface MaxentProblem extends Prior {
+  /** A, K x P row-major. */
+  readonly task: Mat;
+  readonly contexts: number;
+  readonly stimuli: number;
+  readonly nonlinearity: NonlinearityName;
+  readonly estimator: EstimatorConfig;
+}
+
+export function problemFromConfig(config: MaxentConfig): MaxentProblem {
+  const task = taskMatrix(config.task);
+  return {
+    task,
+    contexts: task.rows,
+    stimuli: task.cols,
+    nonlinearity: config.nonlinearity,
+    weightScale: config.weightScale,
+    contextMean: config.context.mean,
+    contextStd: config.context.std,
+    estimator: config.estimator,
+  };
+}

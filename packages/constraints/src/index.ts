@@ -1,0 +1,20 @@
+export { NONLINEARITY_NAMES, nonlinearities, nonlinearity } from './nonlinearity.js';
+export type { Nonlinearity, NonlinearityName } from './nonlinearity.js';
+export { TASK_NAMES, selectTask, selectOfTask, matrixTask } from './task.js';
+export type { TaskName } from './task.js';
+export { activeProbability, patternPriorProbability, logPriorDensity } from './prior.js';
+export type { Prior } from './prior.js';
+export { constraintValues } from './constraintFunctions.js';
+export {
+  ESTIMATOR_KINDS,
+  DEFAULT_CONTEXTS,
+  DEFAULT_QUADRATURE_NODES,
+  DEFAULT_MONTECARLO_SAMPLES,
+  MAX_EXACT_CONTEXTS,
+  configSchema,
+  parseConfig,
+  taskMatrix,
+  problemFromConfig,
+} from './config.js';
+export type { EstimatorKind, TaskConfig, EstimatorConfig, MaxentConfig, MaxentProblem } from './config.js';
+export { parseWithSchema } from './validation.js';

@@ -1,0 +1,15 @@
+// Test-time aliases: every workspace package resolves to its TypeScript source,
+// so `pnpm vitest` needs no build (style.md, "Monorepo plumbing").
+import { fileURLToPath } from 'node:url';
+
+const root = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+
+export const workspaceAliases: Record<string, string> = {
+  '@maxent/core': root('./packages/core/src/index.ts'),
+  '@maxent/constraints': root('./packages/constraints/src/index.ts'),
+  '@maxent/solver': root('./packages/solver/src/index.ts'),
+  '@maxent/sampler': root('./packages/sampler/src/index.ts'),
+  '@maxent/trainer': root('./packages/trainer/src/index.ts'),
+  '@maxent/analysis': root('./packages/analysis/src/index.ts'),
+  '#testing': root('./testing/index.ts'),
+};
