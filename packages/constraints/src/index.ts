@@ -18,3 +18,5 @@ export {
 } from './config.js';
 export type { EstimatorKind, TaskConfig, EstimatorConfig, MaxentConfig, MaxentProblem } from './config.js';
 export { parseWithSchema } from './validation.js';
+export { summarizePopulations } from './observables.js';
+export type { PopulationShare, PopulationSummary } from './observables.js';

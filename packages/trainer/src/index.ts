@@ -1,1 +1,2 @@
-export {};
+export { networkToFields, networkFromFields } from './network.js';
+export type { Network, NetworkFields } from './network.js';
