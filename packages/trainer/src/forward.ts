@@ -1,0 +1,107 @@
+import { invalid, type Mat } from '@maxent/core';
+import { activate, activateValues } from './activation.js';
+import type { TaskBatch } from './batches.js';
+import type { Network } from './network.js';
+
+/** Scratch memory of {@link forward}: reuse one across calls to allocate nothing per call. */
+export interface ForwardWorkspace {
+  /** At least B entries: the pre-activations of one neuron across the batch. */
+  scratch: Float64Array;
+}
+
+export function createForwardWorkspace(batch: number): ForwardWorkspace {
+  return { scratch: new Float64Array(batch) };
+}
+
+/**
+ * Batched forward pass of model.md §2: for each trial b with stimulus s_b (row b
+ * of `stimuli`, B x P) and context k_b (`contexts[b]`, an index in 0..K-1, i.e.
+ * the one-hot c = e_k),
+ *
+ *     z_b = (1/N) sum_i w_i phi(u_i . s_b + v_{i,k_b})
+ *
+ * Writes z into `out` (length B, allocated when absent) and returns it. Loops run
+ * neuron by neuron over the whole batch, so each neuron's weights are read once
+ * per call; with a `workspace` nothing is allocated.
+ */
+export function forward(
+  network: Network,
+  stimuli: Mat,
+  contexts: ArrayLike<number>,
+  out: Float64Array = new Float64Array(stimuli.rows),
+  workspace: ForwardWorkspace = createForwardWorkspace(stimuli.rows),
+): Float64Array {
+  const { neurons: N, stimuli: P, contexts: K, u, v, w, nonlinearity } = network;
+  const B = stimuli.rows;
+  if (stimuli.cols !== P) throw invalid('stimuli', `must have ${P} columns (one per stimulus feature)`, `${stimuli.cols} columns`);
+  if (contexts.length !== B) throw invalid('contexts', `must have one entry per row of \`stimuli\` (${B})`, `${contexts.length} entries`);
+  if (out.length < B) throw invalid('out', `must have at least ${B} entries`, `${out.length} entries`);
+  for (let b = 0; b < B; b++) {
+    const k = contexts[b];
+    if (!Number.isInteger(k) || k < 0 || k >= K) throw invalid(`contexts[${b}]`, `must be a context index in 0..${K - 1}`, k);
+  }
+  const h = workspace.scratch.length >= B ? workspace.scratch : (workspace.scratch = new Float64Array(B));
+  const S = stimuli.data;
+  out.fill(0, 0, B);
+  for (let i = 0; i < N; i++) {
+    const uRow = i * P;
+    const vRow = i * K;
+    for (let b = 0; b < B; b++) {
+      let value = v[vRow + contexts[b]];
+      const sRow = b * P;
+      for (let j = 0; j < P; j++) value += u[uRow + j] * S[sRow + j];
+      h[b] = value;
+    }
+    activateValues(nonlinearity, h, 0, B);
+    const wi = w[i];
+    for (let b = 0; b < B; b++) out[b] += wi * h[b];
+  }
+  const scale = 1 / N;
+  for (let b = 0; b < B; b++) out[b] *= scale;
+  return out;
+}
+
+/**
+ * Activations kept for the backward pass: x_ib = phi(h_ib) and g_ib = phi'(h_ib),
+ * both N x B row-major (neuron i's trials contiguous), and the outputs z (B).
+ */
+export interface Activations {
+  readonly activity: Float64Array;
+  readonly gain: Float64Array;
+  readonly output: Float64Array;
+}
+
+export function createActivations(neurons: number, batch: number): Activations {
+  return {
+    activity: new Float64Array(neurons * batch),
+    gain: new Float64Array(neurons * batch),
+    output: new Float64Array(batch),
+  };
+}
+
+/**
+ * The forward pass of {@link forward} on a training batch, keeping x and g for
+ * backpropagation. Reads the stimuli feature-major and uses the batch's context
+ * segments, so every inner loop runs over contiguous memory.
+ */
+export function forwardTraining(network: Network, batch: TaskBatch, activations: Activations): void {
+  const { neurons: N, stimuli: P, contexts: K, u, v, w, nonlinearity } = network;
+  const { size: B, stimulusByFeature: S, contextStart } = batch;
+  const { activity: X, gain: G, output: z } = activations;
+  z.fill(0);
+  for (let i = 0; i < N; i++) {
+    const base = i * B;
+    // Context drive: h starts at v_ik over context k's segment (c is one-hot).
+    for (let k = 0; k < K; k++) X.fill(v[i * K + k], base + contextStart[k], base + contextStart[k + 1]);
+    for (let j = 0; j < P; j++) {
+      const uij = u[i * P + j];
+      const sRow = j * B;
+      for (let b = 0; b < B; b++) X[base + b] += uij * S[sRow + b];
+    }
+    activate(nonlinearity, X, G, base, base + B);
+    const wi = w[i];
+    for (let b = 0; b < B; b++) z[b] += wi * X[base + b];
+  }
+  const scale = 1 / N;
+  for (let b = 0; b < B; b++) z[b] *= scale;
+}
