@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import type { CliIO } from '../context.js';
+import { evaluateCommand } from './evaluate.js';
 
 /** One subcommand of `maxent`: adds itself to the program and returns its Command. */
 export interface CommandModule {
@@ -7,4 +8,4 @@ export interface CommandModule {
 }
 
 // Each command lives in its own file; add one line here per command.
-export const commands: readonly CommandModule[] = [];
+export const commands: readonly CommandModule[] = [evaluateCommand];
