@@ -1,0 +1,124 @@
+import { invalid } from '@maxent/core';
+import type { PopulationShare } from '@maxent/constraints';
+import { energyShareTvDistance } from './comparison.js';
+
+/**
+ * The weight scale sigma whose max-ent solution matches a network best (model.md §10).
+ *
+ * Objective: the total-variation distance between the network's and the
+ * solution's energy-share distributions over gain patterns, D(sigma). It is the
+ * comparison's headline number, has no free weights, and moves with sigma in the
+ * way that matters here: small sigma concentrates the energy in few structured
+ * patterns, large sigma spreads it towards the prior (§5 "Scaling": (A, sigma) is
+ * the problem (A / sigma^2, 1)).
+ *
+ * Search: D on a log-spaced grid over [lower, upper] (D need not be unimodal over
+ * the whole range), then golden-section search on log sigma between the grid
+ * neighbours of the best grid point, until the bracket is narrower than
+ * `tolerance` (relative, on sigma). The solver is injected as `solutionAt`, so
+ * this package does not depend on it (architecture.md).
+ */
+export interface WeightScaleSearchOptions {
+  /** Smallest sigma tried; default 1/16. */
+  readonly lower?: number;
+  /** Largest sigma tried; default 16. */
+  readonly upper?: number;
+  /** Log-spaced grid points over [lower, upper]; default 17 (steps of sqrt 2 on the default range). */
+  readonly gridPoints?: number;
+  /** Relative width of the final bracket on sigma; default 1e-3. */
+  readonly tolerance?: number;
+  readonly signal?: AbortSignal;
+  /** Called after every evaluation of the objective. */
+  readonly onProgress?: (evaluation: WeightScaleEvaluation) => void;
+}
+
+export const DEFAULT_WEIGHT_SCALE_SEARCH: Readonly<Required<Omit<WeightScaleSearchOptions, 'signal' | 'onProgress'>>> =
+  Object.freeze({ lower: 1 / 16, upper: 16, gridPoints: 17, tolerance: 1e-3 });
+
+export interface WeightScaleEvaluation {
+  readonly weightScale: number;
+  readonly tvDistance: number;
+}
+
+export interface WeightScaleMatch {
+  /** The best-matching sigma. */
+  readonly weightScale: number;
+  /** D at that sigma. */
+  readonly tvDistance: number;
+  /** True when the best grid point was an end of the range: the optimum may lie outside it. */
+  readonly atBoundary: boolean;
+  /** Every evaluation, in order. */
+  readonly evaluations: WeightScaleEvaluation[];
+}
+
+const INVERSE_GOLDEN = (Math.sqrt(5) - 1) / 2;
+
+export function bestMatchingWeightScale(
+  network: readonly PopulationShare[],
+  solutionAt: (weightScale: number) => readonly PopulationShare[],
+  options: WeightScaleSearchOptions = {},
+): WeightScaleMatch {
+  const settings = { ...DEFAULT_WEIGHT_SCALE_SEARCH, ...options };
+  if (!(settings.lower > 0 && Number.isFinite(settings.lower))) throw invalid('lower', 'must be a positive finite number', settings.lower);
+  if (!(settings.upper > settings.lower && Number.isFinite(settings.upper))) {
+    throw invalid('upper', `must be a finite number > lower (${settings.lower})`, settings.upper);
+  }
+  if (!(Number.isInteger(settings.gridPoints) && settings.gridPoints >= 3)) throw invalid('gridPoints', 'must be an integer >= 3', settings.gridPoints);
+  if (!(settings.tolerance > 0)) throw invalid('tolerance', 'must be a positive number', settings.tolerance);
+
+  const evaluations: WeightScaleEvaluation[] = [];
+  const objective = (logScale: number): number => {
+    options.signal?.throwIfAborted();
+    const weightScale = Math.exp(logScale);
+    const tvDistance = energyShareTvDistance(network, solutionAt(weightScale));
+    const evaluation = { weightScale, tvDistance };
+    evaluations.push(evaluation);
+    options.onProgress?.(evaluation);
+    return tvDistance;
+  };
+
+  const low = Math.log(settings.lower);
+  const high = Math.log(settings.upper);
+  const step = (high - low) / (settings.gridPoints - 1);
+  const grid = Array.from({ length: settings.gridPoints }, (_, i) => (i === settings.gridPoints - 1 ? high : low + i * step));
+  const values = grid.map(objective);
+  let bestIndex = 0;
+  for (let i = 1; i < values.length; i++) if (values[i] < values[bestIndex]) bestIndex = i;
+  const atBoundary = bestIndex === 0 || bestIndex === grid.length - 1;
+  let bestLog = grid[bestIndex];
+  let bestValue = values[bestIndex];
+
+  // Golden section on [a, b] around the best grid point.
+  let a = grid[Math.max(0, bestIndex - 1)];
+  let b = grid[Math.min(grid.length - 1, bestIndex + 1)];
+  let c = b - INVERSE_GOLDEN * (b - a);
+  let d = a + INVERSE_GOLDEN * (b - a);
+  let fc = objective(c);
+  let fd = objective(d);
+  const width = Math.log1p(settings.tolerance);
+  while (b - a > width) {
+    if (fc <= fd) {
+      b = d;
+      d = c;
+      fd = fc;
+      c = b - INVERSE_GOLDEN * (b - a);
+      fc = objective(c);
+    } else {
+      a = c;
+      c = d;
+      fc = fd;
+      d = a + INVERSE_GOLDEN * (b - a);
+      fd = objective(d);
+    }
+  }
+  for (const [logScale, value] of [
+    [c, fc],
+    [d, fd],
+  ] as const) {
+    if (value < bestValue) {
+      bestValue = value;
+      bestLog = logScale;
+    }
+  }
+  return { weightScale: Math.exp(bestLog), tvDistance: bestValue, atBoundary, evaluations };
+}
