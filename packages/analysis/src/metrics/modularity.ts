@@ -12,7 +12,7 @@ import { assertSquareFinite } from './squareMatrix.js';
  */
 
 export interface ModularityOptions {
-  /** Resolution gamma (> 0 finite... any finite number >= 0): > 1 finds smaller modules, < 1 larger ones. */
+  /** Resolution gamma, a finite number >= 0 (default 1): > 1 finds smaller modules, < 1 larger ones. */
   readonly gamma?: number;
   /**
    * When given, node order is shuffled with this stream before the algorithm runs,
