@@ -1,0 +1,45 @@
+import type { Mat } from '@maxent/core';
+import { meanRowEntropy } from './entropy.js';
+import { normalisedAbsolute } from './communicability.js';
+import { eigenvalues, spectralMeasures } from './eigen.js';
+import { expm } from './expm.js';
+import { modularity, type ModularityOptions, type ModularityResult } from './modularity.js';
+import { assertSquareFinite } from './squareMatrix.js';
+import { totalWeight } from './totalWeight.js';
+
+/** Every measure of model.md §11; the keys of the `weight-metrics` result file (interfaces.md). */
+export interface WeightMetrics {
+  readonly shannonEntropy: number;
+  readonly communicabilityEntropy: number;
+  readonly modularity: ModularityResult;
+  readonly leadingEigenvalue: number;
+  /** ln(leadingEigenvalue) (MATLAB `lambda_max`); null when leadingEigenvalue <= 0. */
+  readonly logLeadingEigenvalue: number | null;
+  readonly spectralRadius: number;
+  /** null when every eigenvalue is 0. */
+  readonly spectralEntropy: number | null;
+  readonly totalWeight: number;
+}
+
+export type WeightMetricsOptions = ModularityOptions;
+
+/**
+ * The full set of weight-matrix measures of a square W (model.md §11), validating
+ * once and computing the spectrum once. `options` go to {@link modularity}.
+ */
+export function weightMetrics(matrix: Mat, options: WeightMetricsOptions = {}, field = 'W'): WeightMetrics {
+  assertSquareFinite(matrix, field);
+  const n = matrix.rows;
+  const spectrum = spectralMeasures(eigenvalues(matrix, field));
+  const c = expm(normalisedAbsolute(matrix), field);
+  return {
+    shannonEntropy: meanRowEntropy(matrix.data, n),
+    communicabilityEntropy: meanRowEntropy(c.data, n),
+    modularity: modularity(matrix, options, field),
+    leadingEigenvalue: spectrum.leadingEigenvalue,
+    logLeadingEigenvalue: spectrum.logLeadingEigenvalue,
+    spectralRadius: spectrum.spectralRadius,
+    spectralEntropy: spectrum.spectralEntropy,
+    totalWeight: totalWeight(matrix, field),
+  };
+}
