@@ -1,2 +1,18 @@
+export { solve, solutionFromLambda } from './solution.js';
+export type { MaxentSolution, SolutionFromLambdaOptions } from './solution.js';
+export { solveSteps } from './newton.js';
+export type { NewtonOutcome } from './newton.js';
+export { DEFAULT_SOLVE_OPTIONS, resolveSolveOptions, checkExactProblem } from './options.js';
+export type { SolveOptions, ResolvedSolveOptions, SolveStep } from './options.js';
+export { dualObjective, createDualWorkspace, evaluateDual } from './dual.js';
+export type { DualEvaluation, DualWorkspace, DualLevel } from './dual.js';
+export { checkFeasibility } from './feasibility.js';
+export type { Feasibility } from './feasibility.js';
+export { patternTable, patternBits, supersetSums } from './patterns.js';
+export type { PatternTable } from './patterns.js';
+export { patternLaw, listPopulations, summarizeLaw } from './populations.js';
+export type { PatternLaw, Population } from './populations.js';
 export { conditionalGaussian, structuredAxis, selectivityIndex, outputWeightEnergy } from './conditional.js';
 export type { ConditionalGaussian } from './conditional.js';
+export { solutionToFile, solutionFromFile } from './solutionFile.js';
+export type { SolutionFileBody, SolutionToFileOptions, SolutionFileContents } from './solutionFile.js';

@@ -1,0 +1,248 @@
+import { invalid, zeros, type Mat } from '@maxent/core';
+import type { MaxentProblem } from '@maxent/constraints';
+import { axisTable, lowBitCount, patternTable, supersetSums, type PatternTable } from './patterns.js';
+
+/**
+ * The convex dual of model.md §4 for binary gains, by exact enumeration of the
+ * 2^K gain patterns (model.md §5-§6):
+ *
+ *     L(lambda) = log Ztilde(lambda) - <lambda, A>,  Ztilde = sum_g P0(g) (1 - q(g))^(-1/2)
+ *     grad L    = E[f] - A,   E[f_kj] = sum_g pi(g) g_k sigma^4 a_j / (1 - q)
+ *     hess L    = Cov(f),     E[f_kj f_k'j'] = sum_g pi(g) g_k g_k' M_jj'(g)
+ *     M(g)      = sigma^4 I / (1 - q) + 3 sigma^8 a a^T / (1 - q)^2     (Isserlis, §5)
+ *
+ * Because g is binary and a = lambda^T g, every moment is a sum of
+ * per-pattern weights over the patterns containing a few given contexts:
+ *
+ *     E[f_kj]          = sum_l lambda_lj F1({k, l})
+ *     E[f_kj f_k'j']   = F1({k, k'}) delta_jj' + sum_{l,l'} lambda_lj lambda_l'j' F2({k, k', l, l'})
+ *
+ * with F1, F2 the superset sums of w1 = pi sigma^4 / (1 - q) and
+ * w2 = 3 pi sigma^8 / (1 - q)^2. So one pass over the patterns (O(2^K P)), two
+ * zeta transforms (O(K 2^K)) and an O(K^4 P + K^3 P^2) contraction give the
+ * exact dense Hessian, instead of O(2^K (KP)^2) for accumulating it pattern
+ * by pattern.
+ */
+export interface DualWorkspace {
+  readonly problem: MaxentProblem;
+  readonly patterns: PatternTable;
+  readonly lowBits: number;
+  readonly highBits: number;
+  readonly lowAxis: Float64Array;
+  readonly highAxis: Float64Array;
+  /** q(g) of the last evaluation (NaN outside the support). */
+  readonly q: Float64Array;
+  /** P0(g) (1 - q)^(-1/2) of the last evaluation (unnormalised pi). */
+  readonly weight: Float64Array;
+  readonly weight1: Float64Array;
+  readonly weight2: Float64Array;
+  /** E[f] of the last evaluation with level >= 1, K x P row-major. */
+  readonly moments: Float64Array;
+  /** grad L of the last evaluation with level >= 1. */
+  readonly gradient: Float64Array;
+  /** hess L of the last evaluation with level 2, KP x KP row-major. */
+  readonly hessian: Float64Array;
+  /** Scratch for the Hessian contraction. */
+  readonly scratchT: Float64Array;
+  readonly scratchY: Float64Array;
+  /** Scratch for the Newton system (KP x KP), used by newton.ts. */
+  readonly scratchSystem: Float64Array;
+  /** log Ztilde of the last evaluation. */
+  logPartition: number;
+}
+
+/** What `evaluateDual` computes: the value only, also the gradient, also the Hessian. */
+export type DualLevel = 0 | 1 | 2;
+
+export function createDualWorkspace(problem: MaxentProblem): DualWorkspace {
+  const { contexts: K, stimuli: P } = problem;
+  const patterns = patternTable(problem);
+  const lowBits = lowBitCount(K);
+  const highBits = K - lowBits;
+  const size = K * P;
+  return {
+    problem,
+    patterns,
+    lowBits,
+    highBits,
+    lowAxis: new Float64Array((1 << lowBits) * P),
+    highAxis: new Float64Array((1 << highBits) * P),
+    q: new Float64Array(patterns.count),
+    weight: new Float64Array(patterns.count),
+    weight1: new Float64Array(patterns.count),
+    weight2: new Float64Array(patterns.count),
+    moments: new Float64Array(size),
+    gradient: new Float64Array(size),
+    hessian: new Float64Array(size * size),
+    scratchT: new Float64Array(K * K),
+    scratchY: new Float64Array(K * P),
+    scratchSystem: new Float64Array(size * size),
+    logPartition: Number.NaN,
+  };
+}
+
+/**
+ * Evaluates L at `lambda` (K*P row-major) and, by `level`, its gradient and
+ * Hessian into the workspace. Returns L, or +Infinity when lambda is outside the
+ * domain (q(g) >= 1 for some pattern of the support, model.md §5 "Domain"), in
+ * which case the gradient and Hessian are left stale.
+ */
+export function evaluateDual(workspace: DualWorkspace, lambda: Float64Array, level: DualLevel): number {
+  const { problem, patterns, lowBits, highBits, lowAxis, highAxis, q, weight, weight1, weight2 } = workspace;
+  const { contexts: K, stimuli: P } = problem;
+  const s2 = problem.weightScale * problem.weightScale;
+  const s4 = s2 * s2;
+  const s8 = s4 * s4;
+  const prior = patterns.prior;
+  axisTable(lambda, P, 0, lowBits, lowAxis);
+  axisTable(lambda, P, lowBits, highBits, highAxis);
+
+  const lowCount = 1 << lowBits;
+  const highCount = 1 << highBits;
+  let partition = 0;
+  for (let high = 0; high < highCount; high++) {
+    const highOffset = high * P;
+    for (let low = 0; low < lowCount; low++) {
+      const index = high * lowCount + low;
+      const p0 = prior[index];
+      if (p0 === 0) {
+        q[index] = Number.NaN;
+        weight[index] = 0;
+        weight1[index] = 0;
+        weight2[index] = 0;
+        continue;
+      }
+      const lowOffset = low * P;
+      let norm2 = 0;
+      for (let j = 0; j < P; j++) {
+        const a = lowAxis[lowOffset + j] + highAxis[highOffset + j];
+        norm2 += a * a;
+      }
+      const qg = s4 * norm2;
+      // Outside the domain the Gaussian part is not normalisable (model.md §5).
+      if (!(qg < 1)) return Number.POSITIVE_INFINITY;
+      const slack = 1 - qg;
+      const w = p0 / Math.sqrt(slack);
+      q[index] = qg;
+      weight[index] = w;
+      partition += w;
+      if (level > 0) {
+        const w1 = (w * s4) / slack;
+        weight1[index] = w1;
+        weight2[index] = (3 * w1 * s4) / slack;
+      }
+    }
+  }
+  const logPartition = Math.log(partition);
+  workspace.logPartition = logPartition;
+  const task = problem.task.data;
+  let linear = 0;
+  for (let i = 0; i < K * P; i++) linear += lambda[i] * task[i];
+  const value = logPartition - linear;
+  if (level === 0) return value;
+
+  const inverse = 1 / partition;
+  for (let i = 0; i < patterns.count; i++) weight1[i] *= inverse;
+  supersetSums(weight1, K);
+  const { moments, gradient } = workspace;
+  for (let k = 0; k < K; k++) {
+    for (let j = 0; j < P; j++) {
+      let sum = 0;
+      for (let l = 0; l < K; l++) sum += weight1[(1 << k) | (1 << l)] * lambda[l * P + j];
+      moments[k * P + j] = sum;
+      gradient[k * P + j] = sum - task[k * P + j];
+    }
+  }
+  if (level === 1) return value;
+
+  for (let i = 0; i < patterns.count; i++) weight2[i] *= inverse;
+  supersetSums(weight2, K);
+  fillHessian(workspace, lambda);
+  return value;
+}
+
+function fillHessian(workspace: DualWorkspace, lambda: Float64Array): void {
+  const { problem, weight1: f1, weight2: f2, moments, hessian, scratchT: t, scratchY: y } = workspace;
+  const { contexts: K, stimuli: P } = problem;
+  const size = K * P;
+  for (let k = 0; k < K; k++) {
+    for (let k2 = k; k2 < K; k2++) {
+      const base = (1 << k) | (1 << k2);
+      // T[l][l'] = F2({k, k', l, l'}); Y = T lambda; block = lambda^T Y.
+      for (let l = 0; l < K; l++) {
+        const withL = base | (1 << l);
+        for (let l2 = 0; l2 < K; l2++) t[l * K + l2] = f2[withL | (1 << l2)];
+      }
+      for (let l = 0; l < K; l++) {
+        for (let j = 0; j < P; j++) {
+          let sum = 0;
+          for (let l2 = 0; l2 < K; l2++) sum += t[l * K + l2] * lambda[l2 * P + j];
+          y[l * P + j] = sum;
+        }
+      }
+      const diagonal = f1[base];
+      for (let j = 0; j < P; j++) {
+        const row = (k * P + j) * size + k2 * P;
+        const mirror = k2 * P * size + k * P + j;
+        for (let j2 = 0; j2 < P; j2++) {
+          let sum = j === j2 ? diagonal : 0;
+          for (let l = 0; l < K; l++) sum += lambda[l * P + j] * y[l * P + j2];
+          sum -= moments[k * P + j] * moments[k2 * P + j2];
+          hessian[row + j2] = sum;
+          hessian[mirror + j2 * size] = sum;
+        }
+      }
+    }
+  }
+}
+
+/** Value, gradient and Hessian of the dual at one lambda (fresh arrays). */
+export interface DualEvaluation {
+  /** L(lambda) = log Ztilde - <lambda, A>; +Infinity outside the domain. */
+  readonly value: number;
+  /** log Ztilde(lambda). NaN outside the domain. */
+  readonly logPartition: number;
+  /** grad L = E[f] - A, K x P. NaN outside the domain. */
+  readonly gradient: Mat;
+  /** E[f] at lambda, K x P. NaN outside the domain. */
+  readonly moments: Mat;
+  /** hess L = Cov(f), KP x KP with index k*P + j. NaN outside the domain. */
+  readonly hessian: Mat;
+}
+
+/**
+ * The dual objective of model.md §4-§5 with its exact gradient and Hessian, for
+ * binary gains (relu; linear as the all-active pattern). For tests and for
+ * callers who build their own optimiser.
+ */
+export function dualObjective(problem: MaxentProblem, lambda: Mat): DualEvaluation {
+  checkLambdaShape(problem, lambda, 'lambda');
+  const workspace = createDualWorkspace(problem);
+  const { contexts: K, stimuli: P } = problem;
+  const value = evaluateDual(workspace, lambda.data, 2);
+  const inside = Number.isFinite(value);
+  const copy = (data: Float64Array, rows: number, cols: number): Mat => {
+    const out = zeros(rows, cols);
+    if (inside) out.data.set(data);
+    else out.data.fill(Number.NaN);
+    return out;
+  };
+  return {
+    value,
+    logPartition: inside ? workspace.logPartition : Number.NaN,
+    gradient: copy(workspace.gradient, K, P),
+    moments: copy(workspace.moments, K, P),
+    hessian: copy(workspace.hessian, K * P, K * P),
+  };
+}
+
+/** Throws InvalidInputError naming `field` unless lambda is a finite K x P matrix. */
+export function checkLambdaShape(problem: MaxentProblem, lambda: Mat, field: string): void {
+  const { contexts: K, stimuli: P } = problem;
+  if (lambda.rows !== K || lambda.cols !== P || lambda.data.length !== K * P) {
+    throw invalid(field, `must be a ${K} x ${P} matrix (contexts x stimuli of the task)`, `${lambda.rows} x ${lambda.cols}`);
+  }
+  for (let i = 0; i < lambda.data.length; i++) {
+    if (!Number.isFinite(lambda.data[i])) throw invalid(field, 'must hold finite numbers', lambda.data[i]);
+  }
+}

@@ -1,0 +1,178 @@
+import { CholeskyDecomposition, Matrix } from 'ml-matrix';
+import { invalid, maxAbs, ProblemHasNoAnswerError, zeros, type Mat } from '@maxent/core';
+import type { MaxentProblem } from '@maxent/constraints';
+import { checkLambdaShape, createDualWorkspace, evaluateDual, type DualWorkspace } from './dual.js';
+import { assertFeasible, checkFeasibility } from './feasibility.js';
+import { checkExactProblem, resolveSolveOptions, type SolveOptions, type SolveStep } from './options.js';
+
+/** What the Newton loop ends with (the generator's return value). */
+export interface NewtonOutcome {
+  readonly lambda: Mat;
+  readonly converged: boolean;
+  readonly iterations: number;
+  readonly maxResidual: number;
+  readonly message: string;
+}
+
+const ARMIJO = 1e-4;
+const SMALLEST_STEP = 1e-12;
+/** Below this Newton decrement the quadratic phase has begun: full steps are taken (round-off blurs Armijo). */
+const QUADRATIC_PHASE_DECREMENT = 1e-12;
+/** A residual that has not improved for this many iterations has stalled (model.md §5 "Infeasibility"). */
+const STALL_ITERATIONS = 30;
+
+/**
+ * Damped Newton on the dual of model.md §4 with the exact Hessian, as a
+ * generator: yields after every iteration and returns the outcome; `solve`
+ * drains it. Throws InvalidInputError for bad input and ProblemHasNoAnswerError
+ * for an infeasible task (structural test of model.md §5, or a stalled residual)
+ * or a K too large for enumeration.
+ */
+export function* solveSteps(problem: MaxentProblem, options: SolveOptions = {}): Generator<SolveStep, NewtonOutcome> {
+  checkExactProblem(problem);
+  const resolved = resolveSolveOptions(options);
+  const { contexts: K, stimuli: P } = problem;
+  const size = K * P;
+  const workspace = createDualWorkspace(problem);
+  const feasibility = checkFeasibility(problem, workspace.patterns);
+  assertFeasible(feasibility);
+
+  const lambda = zeros(K, P);
+  if (resolved.initialLambda !== undefined) {
+    checkLambdaShape(problem, resolved.initialLambda, 'initialLambda');
+    lambda.data.set(resolved.initialLambda.data);
+  }
+  let value = evaluateDual(workspace, lambda.data, 2);
+  if (!Number.isFinite(value)) {
+    throw invalid('initialLambda', 'must lie in the domain q(g) < 1 for every gain pattern (model.md §5)', 'a point outside it');
+  }
+  const direction = new Float64Array(size);
+  const gradient = new Float64Array(size);
+  const trial = new Float64Array(size);
+  let residual = maxAbs(workspace.gradient);
+  let best = residual;
+  let sinceBest = 0;
+  let stepSize = 0;
+  for (let iteration = 0; ; iteration++) {
+    yield { iteration, value, maxResidual: residual, stepSize };
+    if (residual <= resolved.tolerance) {
+      return outcome(lambda, true, iteration, residual, `converged in ${iteration} Newton iterations (max residual ${residual.toExponential(2)})`);
+    }
+    if (iteration >= resolved.maxIterations) {
+      return outcome(
+        lambda,
+        false,
+        iteration,
+        residual,
+        `did not converge: max residual ${residual.toExponential(2)} after ${iteration} Newton iterations ` +
+          `(tolerance ${resolved.tolerance}); raise maxIterations or the tolerance`,
+      );
+    }
+    gradient.set(workspace.gradient);
+    newtonDirection(workspace, feasibility.nullSpace, gradient, direction);
+    let slope = 0;
+    for (let i = 0; i < size; i++) slope += gradient[i] * direction[i];
+    // Backtracking that never leaves the domain: outside it evaluateDual is +Infinity (model.md §5).
+    let t = 1;
+    let accepted = false;
+    while (t >= SMALLEST_STEP) {
+      for (let i = 0; i < size; i++) trial[i] = lambda.data[i] + t * direction[i];
+      const trialValue = evaluateDual(workspace, trial, 2);
+      const quadraticPhase = -slope < QUADRATIC_PHASE_DECREMENT && trialValue <= value + 1e-9 * Math.max(1, Math.abs(value));
+      if (Number.isFinite(trialValue) && (trialValue <= value + ARMIJO * t * slope || quadraticPhase)) {
+        value = trialValue;
+        accepted = true;
+        break;
+      }
+      t *= 0.5;
+    }
+    if (!accepted) {
+      evaluateDual(workspace, lambda.data, 2);
+      return outcome(
+        lambda,
+        false,
+        iteration,
+        residual,
+        `did not converge: the line search found no decrease after ${iteration} Newton iterations ` +
+          `(max residual ${residual.toExponential(2)})`,
+      );
+    }
+    lambda.data.set(trial);
+    stepSize = t;
+    residual = maxAbs(workspace.gradient);
+    if (residual < 0.99 * best) {
+      best = residual;
+      sinceBest = 0;
+    } else if (++sinceBest >= STALL_ITERATIONS && residual > 1e-8) {
+      throw new ProblemHasNoAnswerError(
+        `infeasible task: the residual max |E[f] - A| stalled at ${residual.toExponential(3)} for ${STALL_ITERATIONS} ` +
+          'Newton iterations while the dual kept decreasing; the task lies (numerically) outside what the gains can ' +
+          'express (model.md §5 "Infeasibility")',
+        'infeasible',
+      );
+    }
+    options.signal?.throwIfAborted();
+  }
+}
+
+function outcome(lambda: Mat, converged: boolean, iterations: number, maxResidual: number, message: string): NewtonOutcome {
+  return { lambda, converged, iterations, maxResidual, message };
+}
+
+/**
+ * Solves H d = -g. Along the null directions n (x) e_j of model.md §5 the Hessian
+ * is singular and L is flat (the task is feasible), so those directions get a
+ * penalty of the Hessian's mean diagonal and are projected out of g: the step
+ * stays in the range. Any remaining indefiniteness from rounding gets a growing
+ * Levenberg shift.
+ */
+function newtonDirection(
+  workspace: DualWorkspace,
+  nullSpace: readonly Float64Array[],
+  gradient: Float64Array,
+  direction: Float64Array,
+): void {
+  const { contexts: K, stimuli: P } = workspace.problem;
+  const size = K * P;
+  const hessian = workspace.hessian;
+  projectOut(nullSpace, gradient, K, P);
+  let trace = 0;
+  for (let i = 0; i < size; i++) trace += hessian[i * size + i];
+  const scale = trace > 0 ? trace / size : 1;
+  const system = workspace.scratchSystem;
+  const rhs = Matrix.columnVector(Array.from(gradient, (g) => -g));
+  for (let attempt = 0, shift = 0; attempt < 20; attempt++, shift = shift === 0 ? 1e-12 * scale : shift * 10) {
+    system.set(hessian);
+    for (const n of nullSpace) {
+      for (let k = 0; k < K; k++) {
+        for (let l = 0; l < K; l++) {
+          const penalty = scale * n[k] * n[l];
+          for (let j = 0; j < P; j++) system[(k * P + j) * size + l * P + j] += penalty;
+        }
+      }
+    }
+    for (let i = 0; i < size; i++) system[i * size + i] += shift;
+    const rows = Array.from({ length: size }, (_, r) => system.subarray(r * size, (r + 1) * size));
+    const cholesky = new CholeskyDecomposition(new Matrix(rows));
+    if (cholesky.isPositiveDefinite()) {
+      const solution = cholesky.solve(rhs);
+      for (let i = 0; i < size; i++) direction[i] = solution.get(i, 0);
+      projectOut(nullSpace, direction, K, P);
+      return;
+    }
+  }
+  // The Hessian is a covariance (PSD) plus a positive shift: Cholesky cannot keep failing
+  // unless it holds NaN; fall back to steepest descent so the line search decides.
+  for (let i = 0; i < size; i++) direction[i] = -gradient[i];
+}
+
+/** Removes the components along n (x) e_j, for each null relation n and stimulus j. */
+function projectOut(nullSpace: readonly Float64Array[], values: Float64Array, K: number, P: number): void {
+  for (const n of nullSpace) {
+    for (let j = 0; j < P; j++) {
+      let dot = 0;
+      for (let k = 0; k < K; k++) dot += n[k] * values[k * P + j];
+      for (let k = 0; k < K; k++) values[k * P + j] -= dot * n[k];
+    }
+  }
+}
