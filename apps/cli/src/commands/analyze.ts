@@ -1,0 +1,210 @@
+import type { Command } from 'commander';
+import { InvalidInputError } from '@maxent/core';
+import { activeProbability, summarizePopulations, type MaxentConfig } from '@maxent/constraints';
+import {
+  bestMatchingWeightScale,
+  compareWithSolution,
+  DEFAULT_POPULATION_OPTIONS,
+  DEFAULT_WEIGHT_SCALE_SEARCH,
+  networkPopulations,
+  type NetworkPopulations,
+  type SolutionComparison,
+  type WeightScaleMatch,
+} from '@maxent/analysis';
+import { solutionFromFile } from '@maxent/solver';
+import { networkFromFields, type Network } from '@maxent/trainer';
+import type { CliIO } from '../context.js';
+import type { CommandModule } from './index.js';
+import { integerFlag, numberFlag } from '../configOptions.js';
+import { envelope } from '../envelope.js';
+import { readResultFile, writeJsonAtomic } from '../io.js';
+import { solutionAtWeightScale, solutionShares } from '../sweep/solutionShares.js';
+
+interface AnalyzeFlags {
+  network: string;
+  solution?: string;
+  out?: string;
+  seed?: string;
+  kMax?: string;
+  contextMean?: string;
+  contextStd?: string;
+  weightScaleSearch: boolean;
+  json?: boolean;
+  quiet?: boolean;
+}
+
+/** Rows of the stdout table; the file always holds every population. */
+const TABLE_ROWS = 16;
+
+/**
+ * `maxent analyze` (interfaces.md, kind `analysis`): the populations of a network
+ * (model.md §10) with the §6 summary, and with `--solution` their comparison with
+ * the max-ent solution, including the best-matching weight scale.
+ */
+export const analyzeCommand: CommandModule = {
+  register(program: Command, io: CliIO): Command {
+    return program
+      .command('analyze')
+      .description('populations, selectivity and energy shares of a network; compare with a max-ent solution (model.md §6, §10)')
+      .requiredOption('--network <file>', 'network file (kind "network", from maxent sample or maxent train, or your own)')
+      .option('--solution <file>', 'max-ent solution (kind "maxent-solution") to compare with (relu)')
+      .option('--out <file>', 'write the analysis result file (JSON) here')
+      .option('--seed <S>', `seed of the k-means initialisation for continuous gains (integer, default ${DEFAULT_POPULATION_OPTIONS.seed})`)
+      .option('--k-max <k>', `continuous gains: largest number of clusters tried (integer >= 2, default ${DEFAULT_POPULATION_OPTIONS.kMax})`)
+      .option('--context-mean <mu>', 'mu_v of the context prior, for specializationPrior (default: the solution\'s or network file\'s config, else 0)')
+      .option('--context-std <s>', 'sigma_v of the context prior (default: from the files\' config, else 1)')
+      .option('--no-weight-scale-search', 'with --solution: skip the search for the best-matching weight scale')
+      .option('--json', 'print the analysis as JSON instead of a table')
+      .option('--quiet', 'print nothing on success (with --out)')
+      .action((flags: AnalyzeFlags) => runAnalyze(io, flags));
+  },
+};
+
+function runAnalyze(io: CliIO, flags: AnalyzeFlags): void {
+  const seed = integerFlag(flags.seed, '--seed') ?? DEFAULT_POPULATION_OPTIONS.seed;
+  const kMax = integerFlag(flags.kMax, '--k-max', { min: 2 }) ?? DEFAULT_POPULATION_OPTIONS.kMax;
+  const networkFile = readResultFile(io, flags.network, '--network', 'network');
+  const network = networkFromFields(networkFile, '--network');
+  const solution =
+    flags.solution === undefined ? undefined : solutionFromFile(readResultFile(io, flags.solution, '--solution', 'maxent-solution'), '--solution');
+  if (solution !== undefined) checkComparable(network, solution.config, flags.solution!);
+
+  const filePrior = solution?.config.context ?? contextOf(networkFile.config);
+  const contextMean = numberFlag(flags.contextMean, '--context-mean') ?? filePrior?.mean ?? DEFAULT_POPULATION_OPTIONS.contextMean;
+  const contextStd =
+    numberFlag(flags.contextStd, '--context-std', { min: 0, exclusiveMin: true }) ?? filePrior?.std ?? DEFAULT_POPULATION_OPTIONS.contextStd;
+
+  const analysis = networkPopulations(network, { contextMean, contextStd, kMax, seed });
+  let comparison: (SolutionComparison & { weightScale: number; bestWeightScale: WeightScaleMatch | null }) | undefined;
+  let solutionSummary;
+  if (solution !== undefined) {
+    const shares = solutionShares(solution.problem, solution.lambda);
+    comparison = {
+      weightScale: solution.config.weightScale,
+      ...compareWithSolution(analysis.populations, shares),
+      bestWeightScale: flags.weightScaleSearch ? bestMatchingWeightScale(analysis.populations, solutionAtWeightScale(solution.config)) : null,
+    };
+    // The solution's §6 summary from the same shares and the same helper as the network's.
+    solutionSummary = summarizePopulations(shares, solution.problem.contexts, solution.problem.stimuli, activeProbability(solution.problem));
+  }
+  const config = {
+    network: flags.network,
+    solution: flags.solution ?? null,
+    contextMean,
+    contextStd,
+    kMax,
+    weightScaleSearch: solution !== undefined && flags.weightScaleSearch ? { ...DEFAULT_WEIGHT_SCALE_SEARCH } : null,
+  };
+  const result = {
+    ...envelope('analysis', config, seed),
+    nonlinearity: network.nonlinearity,
+    neurons: network.neurons,
+    contexts: network.contexts,
+    stimuli: network.stimuli,
+    method: analysis.method,
+    populations: analysis.populations,
+    summary: analysis.summary,
+    ...(analysis.silhouette.length > 0 ? { silhouette: analysis.silhouette } : {}),
+    ...(comparison === undefined
+      ? {}
+      : {
+          comparison: {
+            weightScale: comparison.weightScale,
+            tvDistance: comparison.tvDistance,
+            fractionTvDistance: comparison.fractionTvDistance,
+            selectivityDifference: comparison.populations
+              .filter((p) => p.selectivityDifference !== null)
+              .map((p) => ({ pattern: p.pattern, network: p.selectivity.network, solution: p.selectivity.solution, difference: p.selectivityDifference })),
+            meanAbsSelectivityDifference: comparison.meanAbsSelectivityDifference,
+            summaryDifference: {
+              specialization: analysis.summary.specialization - solutionSummary!.specialization,
+              selectivity: analysis.summary.selectivity - solutionSummary!.selectivity,
+            },
+            solutionSummary,
+            populations: comparison.populations,
+            bestWeightScale: comparison.bestWeightScale,
+          },
+        }),
+  };
+  if (flags.out !== undefined) writeJsonAtomic(io, flags.out, result);
+  if (flags.json === true) io.stdout(`${JSON.stringify(result, null, 2)}\n`);
+  else if (!(flags.quiet === true && flags.out !== undefined)) io.stdout(formatTable(flags.network, analysis, comparison));
+}
+
+/** The network must be the solution's kind: same K, P, nonlinearity, and binary gains (model.md §6). */
+function checkComparable(network: Network, config: MaxentConfig, path: string): void {
+  if (config.nonlinearity !== 'relu') {
+    throw new InvalidInputError(
+      '--solution',
+      `invalid \`--solution\`: ${path} has nonlinearity ${config.nonlinearity}; the comparison needs binary gains (relu), whose populations the solver gives in closed form (model.md §6)`,
+    );
+  }
+  if (network.nonlinearity !== config.nonlinearity) {
+    throw new InvalidInputError('--solution', `invalid \`--solution\`: ${path} is for ${config.nonlinearity} networks, the network is ${network.nonlinearity}`);
+  }
+  const { rows: K, cols: P } = network.task;
+  const solutionTask = solutionTaskShape(config);
+  if (solutionTask.contexts !== K || solutionTask.stimuli !== P) {
+    throw new InvalidInputError(
+      '--solution',
+      `invalid \`--solution\`: ${path} solves a task with ${solutionTask.contexts} contexts and ${solutionTask.stimuli} stimuli, the network has ${K} and ${P}`,
+    );
+  }
+}
+
+function solutionTaskShape(config: MaxentConfig): { contexts: number; stimuli: number } {
+  const task = config.task;
+  if ('matrix' in task) return { contexts: task.matrix.length, stimuli: task.matrix[0].length };
+  return { contexts: task.contexts, stimuli: task.name === 'select' ? task.contexts : task.stimuli };
+}
+
+/** The context prior a network file records in its config, if any (sample and train write it). */
+function contextOf(config: unknown): { mean: number; std: number } | undefined {
+  if (typeof config !== 'object' || config === null) return undefined;
+  const context = (config as Record<string, unknown>).context;
+  if (typeof context !== 'object' || context === null) return undefined;
+  const { mean, std } = context as Record<string, unknown>;
+  return typeof mean === 'number' && Number.isFinite(mean) && typeof std === 'number' && std > 0 && Number.isFinite(std)
+    ? { mean, std }
+    : undefined;
+}
+
+function formatTable(
+  path: string,
+  analysis: NetworkPopulations,
+  comparison: (SolutionComparison & { weightScale: number; bestWeightScale: WeightScaleMatch | null }) | undefined,
+): string {
+  const number = (x: number | null) => (x === null || Number.isNaN(x) ? 'n/a' : x.toFixed(4));
+  const neurons = analysis.assignment.length;
+  const lines = [`${path}: N = ${neurons}, ${analysis.populations.length} populations (${analysis.method})`];
+  const header = ['pattern', 'count', 'fraction', 'energy share', 'selectivity'];
+  if (comparison !== undefined) header.push('solution energy', 'solution chi');
+  const solutionOf = new Map(comparison?.populations.map((p) => [p.pattern.join(''), p]) ?? []);
+  const listed = [...analysis.populations].sort((a, b) => b.energyShare - a.energyShare).slice(0, TABLE_ROWS);
+  const rows = listed.map((population) => {
+    const row = [population.pattern.join(''), String(population.count), number(population.fraction), number(population.energyShare), number(population.selectivity)];
+    if (comparison !== undefined) {
+      const match = solutionOf.get(population.pattern.join(''));
+      row.push(number(match?.energyShare.solution ?? null), number(match?.selectivity.solution ?? null));
+    }
+    return row;
+  });
+  const widths = header.map((title, c) => Math.max(title.length, ...rows.map((row) => row[c].length)));
+  const line = (cells: string[]) => cells.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ');
+  lines.push(line(header), ...rows.map(line));
+  if (analysis.populations.length > TABLE_ROWS) lines.push(`(${analysis.populations.length - TABLE_ROWS} more populations with smaller energy shares in the result file)`);
+  const { summary } = analysis;
+  lines.push(
+    `specialization ${number(summary.specialization)} (prior ${number(summary.specializationPrior)}), selectivity ${number(summary.selectivity)} (normalised ${number(summary.selectivityNormalized)})`,
+  );
+  if (comparison !== undefined) {
+    lines.push(`against the solution at weight scale ${comparison.weightScale}: TV distance of energy shares ${number(comparison.tvDistance)}, mean |selectivity difference| ${number(comparison.meanAbsSelectivityDifference)}`);
+    const best = comparison.bestWeightScale;
+    if (best !== null) {
+      lines.push(
+        `best-matching weight scale ${best.weightScale.toPrecision(4)} (TV distance ${number(best.tvDistance)})${best.atBoundary ? ' at the end of the searched range' : ''}`,
+      );
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}

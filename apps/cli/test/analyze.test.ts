@@ -1,0 +1,126 @@
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { fromRows } from '@maxent/core';
+import { parseConfig, problemFromConfig } from '@maxent/constraints';
+import { energyShareTvDistance } from '@maxent/analysis';
+import { solve, solutionToFile } from '@maxent/solver';
+import { networkToFields, type Network } from '@maxent/trainer';
+import { expectAllClose } from '#testing';
+import { runCli } from '../src/cli.js';
+import { solutionShares } from '../src/sweep/solutionShares.js';
+
+function run(argv: string[], cwd: string) {
+  let stdout = '';
+  let stderr = '';
+  const io = { stdout: (t: string) => void (stdout += t), stderr: (t: string) => void (stderr += t), stderrIsTTY: false, cwd };
+  return runCli(argv, io).then((code) => ({ code, stdout, stderr }));
+}
+
+/**
+ * K = P = 2 select task solved by specialised neurons: neuron i is active only in
+ * context i mod 2 and reads stimulus i mod 2 (chi = 1), readout 1 on context 0 and
+ * 2 on context 1, so the energy shares are 1/5 and 4/5.
+ */
+function specialisedNetwork(neurons = 20): Network {
+  const u: number[] = [];
+  const v: number[] = [];
+  const w: number[] = [];
+  for (let i = 0; i < neurons; i++) {
+    const k = i % 2;
+    u.push(k === 0 ? 1 : 0, k === 0 ? 0 : 1);
+    v.push(k === 0 ? 1 : -1, k === 0 ? -1 : 1);
+    w.push(k === 0 ? 1 : 2);
+  }
+  return {
+    nonlinearity: 'relu',
+    neurons,
+    stimuli: 2,
+    contexts: 2,
+    u: Float64Array.from(u),
+    v: Float64Array.from(v),
+    w: Float64Array.from(w),
+    task: fromRows([[1, 0], [0, 1]]),
+  };
+}
+
+function writeNetwork(dir: string, network: Network, name = 'net.json'): void {
+  writeFileSync(join(dir, name), JSON.stringify({ schemaVersion: 1, kind: 'network', config: {}, ...networkToFields(network) }));
+}
+
+function writeSolution(dir: string, config: unknown, name = 'sol.json') {
+  const parsed = parseConfig(config);
+  const solution = solve(problemFromConfig(parsed));
+  writeFileSync(join(dir, name), JSON.stringify({ schemaVersion: 1, kind: 'maxent-solution', config: parsed, ...solutionToFile(solution) }));
+  return solution;
+}
+
+describe('maxent analyze', () => {
+  it('writes the populations and summary of a hand-built network and prints a table', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'maxent-analyze-'));
+    writeNetwork(dir, specialisedNetwork());
+    const { code, stdout, stderr } = await run(['analyze', '--network', 'net.json', '--out', 'analysis.json'], dir);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    const result = JSON.parse(readFileSync(join(dir, 'analysis.json'), 'utf8'));
+    expect(result.kind).toBe('analysis');
+    expect(result.schemaVersion).toBe(1);
+    expect(result.config).toMatchObject({ network: 'net.json', solution: null, contextMean: 0, contextStd: 1 });
+    expect(result.method).toBe('gain-patterns');
+    expect(result.populations.map((p: { pattern: number[] }) => p.pattern)).toEqual([[1, 0], [0, 1]]);
+    expect(result.populations.map((p: { count: number }) => p.count)).toEqual([10, 10]);
+    expectAllClose(result.populations.map((p: { energyShare: number }) => p.energyShare), [0.2, 0.8], { rtol: 1e-14 });
+    expectAllClose(result.populations.map((p: { selectivity: number }) => p.selectivity), [1, 1], { rtol: 1e-14 });
+    expect(Object.keys(result.summary).sort()).toEqual(
+      ['activeCount', 'selectivity', 'selectivityNormalized', 'specialization', 'specializationPrior'],
+    );
+    expectAllClose(result.summary.specialization, 1, { rtol: 1e-14 });
+    expect(result.comparison).toBeUndefined();
+    expect(stdout).toMatch(/pattern\s+count\s+fraction\s+energy share\s+selectivity/);
+    expect(stdout).toMatch(/^01\s+10\s+0\.5000\s+0\.8000\s+1\.0000$/m);
+    expect(stdout).toMatch(/specialization 1\.0000 \(prior 0\.5000\)/);
+  });
+
+  it('compares with a solution: TV distance from the same shares, summary keys identical to the solver', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'maxent-analyze-'));
+    writeNetwork(dir, specialisedNetwork());
+    const solution = writeSolution(dir, { task: { name: 'select', contexts: 2 }, weightScale: 0.7 });
+    const { code, stderr } = await run(['analyze', '--network', 'net.json', '--solution', 'sol.json', '--out', 'a.json'], dir);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    const result = JSON.parse(readFileSync(join(dir, 'a.json'), 'utf8'));
+    const shares = solutionShares(solution.problem, solution.lambda);
+    const network = result.populations;
+    expectAllClose(result.comparison.tvDistance, energyShareTvDistance(network, shares), { rtol: 1e-14 });
+    // Hand check: the network has 0.2 / 0.8 of its energy in patterns 10 / 01, none elsewhere.
+    const share = (pattern: string) => shares.find((p) => p.pattern.join('') === pattern)!.energyShare;
+    const expected = (Math.abs(0.2 - share('10')) + Math.abs(0.8 - share('01')) + share('00') + share('11')) / 2;
+    expectAllClose(result.comparison.tvDistance, expected, { rtol: 1e-13 });
+    expect(Object.keys(result.comparison.solutionSummary).sort()).toEqual(Object.keys(solution.summary).sort());
+    expectAllClose(result.comparison.solutionSummary.selectivity, solution.summary.selectivity, { rtol: 1e-12 });
+    expectAllClose(result.comparison.solutionSummary.specialization, solution.summary.specialization, { rtol: 1e-12 });
+    expect(result.comparison.selectivityDifference.map((d: { pattern: number[] }) => d.pattern.join(''))).toEqual(
+      expect.arrayContaining(['10', '01']),
+    );
+    expect(result.comparison.weightScale).toBe(0.7);
+    expect(result.comparison.bestWeightScale.weightScale).toBeGreaterThan(0);
+    expect(result.comparison.bestWeightScale.evaluations.length).toBeGreaterThan(17);
+  });
+
+  it('rejects a solution for another task and a file of the wrong kind, writing nothing (exit 2)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'maxent-analyze-'));
+    writeNetwork(dir, specialisedNetwork());
+    writeSolution(dir, { task: { name: 'select', contexts: 3 } });
+    const mismatch = await run(['analyze', '--network', 'net.json', '--solution', 'sol.json', '--out', 'a.json'], dir);
+    expect(mismatch.code).toBe(2);
+    expect(mismatch.stderr).toMatch(/invalid `--solution`: sol.json solves a task with 3 contexts and 3 stimuli, the network has 2 and 2/);
+    const wrongKind = await run(['analyze', '--network', 'sol.json', '--out', 'a.json'], dir);
+    expect(wrongKind.code).toBe(2);
+    expect(wrongKind.stderr).toMatch(/invalid `--network`: sol.json is of kind "maxent-solution", expected "network"/);
+    const badK = await run(['analyze', '--network', 'net.json', '--k-max', '1'], dir);
+    expect(badK.code).toBe(2);
+    expect(badK.stderr).toMatch(/invalid `--k-max`: must be an integer >= 2/);
+    expect(existsSync(join(dir, 'a.json'))).toBe(false);
+  });
+});
