@@ -6,3 +6,27 @@ export { forward, createForwardWorkspace } from './forward.js';
 export type { ForwardWorkspace } from './forward.js';
 export { evaluateNetwork, linearize, EVALUATE_DEFAULTS } from './evaluate.js';
 export type { Evaluation, EvaluateOptions, Fit, ContextFit, ModelFit, LinearizedReadout } from './evaluate.js';
+export {
+  OPTIMIZER_NAMES,
+  TRAINING_DEFAULTS,
+  trainingSettingsSchema,
+  parseTrainingSettings,
+  resolveTrainingSettings,
+  trainingProblemFromConfig,
+} from './settings.js';
+export type {
+  OptimizerName,
+  TrainingHyperparameters,
+  TrainingProblem,
+  TrainingSettings,
+  ResolvedTrainingSettings,
+} from './settings.js';
+export { train, trainSteps, LOSS_WINDOW, HISTORY_POINTS } from './train.js';
+export type { TrainingResult, TrainingStep, TrainOptions, HistoryPoint, RelativeChange, StopReason } from './train.js';
+export { backward } from './backward.js';
+export { forwardTraining, createActivations } from './forward.js';
+export type { Activations } from './forward.js';
+export { createOptimizer, ADAM_CONSTANTS } from './optimizers.js';
+export type { Optimizer, OptimizerSettings } from './optimizers.js';
+export { createParameterBuffer, initializeParameters } from './initialization.js';
+export type { ParameterBuffer } from './initialization.js';
