@@ -1,7 +1,9 @@
 import type { Command } from 'commander';
 import type { CliIO } from '../context.js';
 import { evaluateCommand } from './evaluate.js';
+import { trainCommand } from './train.js';
 import { analyzeCommand } from './analyze.js';
+import { solveCommand } from './solve.js';
 
 /** One subcommand of `maxent`: adds itself to the program and returns its Command. */
 export interface CommandModule {
@@ -10,6 +12,8 @@ export interface CommandModule {
 
 // Each command lives in its own file; add one line here per command.
 export const commands: readonly CommandModule[] = [
+  solveCommand,
   evaluateCommand,
+  trainCommand,
   analyzeCommand,
 ];
