@@ -1,0 +1,121 @@
+import { describe, expect, it } from 'vitest';
+import { InvalidInputError, type Mat } from '@maxent/core';
+import { expectAllClose } from '#testing';
+import {
+  eigenvalues,
+  leadingEigenvalue,
+  logLeadingEigenvalue,
+  spectralEntropy,
+  spectralMeasures,
+  spectralRadius,
+} from './eigen.js';
+
+function mat(rows: number[][]): Mat {
+  return { rows: rows.length, cols: rows[0].length, data: Float64Array.from(rows.flat()) };
+}
+
+/** Eigenvalues as [re, im] pairs sorted by real then imaginary part, for comparison. */
+function sortedPairs(matrix: Mat): number[] {
+  const { real, imaginary } = eigenvalues(matrix);
+  return Array.from(real, (re, k) => [re, imaginary[k]] as const)
+    .sort((x, y) => x[0] - y[0] || x[1] - y[1])
+    .flat();
+}
+
+describe('eigenvalues with known spectra', () => {
+  it('reads an upper-triangular spectrum off the diagonal', () => {
+    const triangular = mat([
+      [3, 1, -4, 2],
+      [0, -2, 5, 7],
+      [0, 0, 0.5, -1],
+      [0, 0, 0, 6],
+    ]);
+    expectAllClose(sortedPairs(triangular), [-2, 0, 0.5, 0, 3, 0, 6, 0], { atol: 1e-12 });
+  });
+
+  it('reads a lower-triangular spectrum off the diagonal', () => {
+    const triangular = mat([
+      [1, 0, 0],
+      [9, -5, 0],
+      [-3, 2, 4],
+    ]);
+    expectAllClose(sortedPairs(triangular), [-5, 0, 1, 0, 4, 0], { atol: 1e-12 });
+  });
+
+  it.each([0.3, 1, 2.5])('gives r e^{+-i theta} for a scaled rotation (theta = %s)', (theta) => {
+    const r = 1.7;
+    const rotation = mat([
+      [r * Math.cos(theta), -r * Math.sin(theta)],
+      [r * Math.sin(theta), r * Math.cos(theta)],
+    ]);
+    const re = r * Math.cos(theta);
+    const im = r * Math.sin(theta);
+    expectAllClose(sortedPairs(rotation), [re, -im, re, im], { atol: 1e-12 });
+    expectAllClose(spectralRadius(rotation), r, { rtol: 1e-12 });
+    expectAllClose(leadingEigenvalue(rotation), re, { atol: 1e-12 });
+  });
+
+  it('handles a block-diagonal mix of a rotation block and real eigenvalues', () => {
+    const matrix = mat([
+      [0, -2, 0, 0],
+      [2, 0, 0, 0],
+      [0, 0, -3, 1],
+      [0, 0, 0, 0.5],
+    ]);
+    expectAllClose(sortedPairs(matrix), [-3, 0, 0, -2, 0, 2, 0.5, 0], { atol: 1e-12 });
+  });
+});
+
+describe('spectral measures', () => {
+  it('computes the leading real part, its log and the radius of diag(-5, 2, 0.5)', () => {
+    const matrix = mat([
+      [-5, 0, 0],
+      [0, 2, 0],
+      [0, 0, 0.5],
+    ]);
+    expectAllClose(leadingEigenvalue(matrix), 2, { rtol: 1e-14 });
+    expectAllClose(logLeadingEigenvalue(matrix) as number, Math.log(2), { rtol: 1e-14 });
+    expectAllClose(spectralRadius(matrix), 5, { rtol: 1e-14 });
+    // p = (5, 2, 0.5) / 7.5, worked out by hand.
+    const p = [5 / 7.5, 2 / 7.5, 0.5 / 7.5];
+    expectAllClose(spectralEntropy(matrix) as number, -p.reduce((s, x) => s + x * Math.log2(x), 0), { rtol: 1e-13 });
+  });
+
+  it('gives log2(N) spectral entropy when all moduli are equal (rotation blocks and +-1)', () => {
+    const matrix = mat([
+      [0, -1, 0, 0],
+      [1, 0, 0, 0],
+      [0, 0, -1, 0],
+      [0, 0, 0, 1],
+    ]);
+    expectAllClose(spectralEntropy(matrix) as number, 2, { rtol: 1e-12 });
+  });
+
+  it('gives null log when the leading real part is not positive', () => {
+    expect(logLeadingEigenvalue(mat([[-1, 0], [0, -2]]))).toBeNull();
+    expect(logLeadingEigenvalue(mat([[0, 1], [-1, 0]]))).toBeNull(); // eigenvalues +-i: leading real part 0
+  });
+
+  it('gives null spectral entropy and zero radius for the zero matrix', () => {
+    const zero = mat([[0, 0], [0, 0]]);
+    expect(spectralEntropy(zero)).toBeNull();
+    expect(spectralRadius(zero)).toBe(0);
+    expect(leadingEigenvalue(zero)).toBe(0);
+  });
+
+  it('derives all four from given eigenvalues', () => {
+    const measures = spectralMeasures({ real: Float64Array.from([3, -4, -4]), imaginary: Float64Array.from([0, 3, -3]) });
+    expect(measures.leadingEigenvalue).toBe(3);
+    expectAllClose(measures.logLeadingEigenvalue as number, Math.log(3), { rtol: 1e-15 });
+    expectAllClose(measures.spectralRadius, 5, { rtol: 1e-15 });
+    const p = [3 / 13, 5 / 13, 5 / 13];
+    expectAllClose(measures.spectralEntropy as number, -p.reduce((s, x) => s + x * Math.log2(x), 0), { rtol: 1e-14 });
+  });
+
+  it('rejects non-square and non-finite input', () => {
+    expect(() => eigenvalues({ rows: 1, cols: 2, data: new Float64Array(2) })).toThrow(InvalidInputError);
+    expect(() => spectralRadius(mat([[Number.POSITIVE_INFINITY]]))).toThrow(
+      'invalid `W`: must hold only finite numbers, got Infinity at row 0, column 0',
+    );
+  });
+});
