@@ -97,17 +97,39 @@ export function rankNormalize(chains: Chains): Float64Array[] {
   checkChains(chains);
   const values = pooled(chains);
   const size = values.length;
-  const order = Array.from({ length: size }, (_, i) => i).sort((a, b) => values[a] - values[b]);
+  // Native numeric sort of a copy, then each value's tie block by binary search:
+  // its average 1-based rank is (first + 1 + last) / 2 over the block [first, last).
+  const sorted = Float64Array.from(values).sort();
   const z = new Float64Array(size);
-  for (let start = 0; start < size; ) {
-    let end = start + 1;
-    while (end < size && values[order[end]] === values[order[start]]) end++;
-    const averageRank = (start + 1 + end) / 2;
-    const score = normalQuantile((averageRank - 3 / 8) / (size + 1 / 4));
-    for (let i = start; i < end; i++) z[order[i]] = score;
-    start = end;
+  for (let i = 0; i < size; i++) {
+    const first = lowerBound(sorted, values[i]);
+    let last = first + 1;
+    if (last < size && sorted[last] === values[i]) last = upperBound(sorted, values[i]);
+    z[i] = normalQuantile(((first + 1 + last) / 2 - 3 / 8) / (size + 1 / 4));
   }
   return unpool(z, chains.length);
+}
+
+function lowerBound(sorted: Float64Array, x: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (sorted[middle] < x) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+function upperBound(sorted: Float64Array, x: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (sorted[middle] <= x) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 function meanOf(values: ArrayLike<number>): number {

@@ -21,3 +21,14 @@ export {
 export type { Chains, QuantityDiagnostics } from './diagnostics.js';
 export { autocovariance } from './autocovariance.js';
 export { normalQuantile } from './normalQuantile.js';
+export { sampleExactNeurons, createExactNeuronSampler } from './exactNeurons.js';
+export type { ExactNeuronOptions, ExactNeuronSampler } from './exactNeurons.js';
+export { MCMC_VARIANTS, MCMC_NEURON_DEFAULTS, sampleMcmcNeurons } from './mcmcNeurons.js';
+export type { McmcVariant, McmcNeuronOptions, McmcNeuronResult, NetworkDiagnostics } from './mcmcNeurons.js';
+export { fullLogDensity, marginalContextLogDensity, createConditionalWorkspace, neuronDimension } from './neuronDensity.js';
+export type { ConditionalWorkspace } from './neuronDensity.js';
+export { patternLaw, patternGain } from './patternLaw.js';
+export type { PatternLaw } from './patternLaw.js';
+export { createAliasTable, drawAlias } from './aliasTable.js';
+export type { AliasTable } from './aliasTable.js';
+export type { SampledNetwork, SolutionLaw } from './network.js';

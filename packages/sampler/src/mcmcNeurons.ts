@@ -1,0 +1,217 @@
+import { createRng, deriveSeed, invalid, toRows, type Rng } from '@maxent/core';
+import { nonlinearity } from '@maxent/constraints';
+import { sampleChains, type ChainsResult, type SamplingProgress } from './chains.js';
+import { convergenceWarnings, diagnose, type QuantityDiagnostics } from './diagnostics.js';
+import type { SampledNetwork, SolutionLaw } from './network.js';
+import { createConditionalWorkspace, fullLogDensity, marginalContextLogDensity, neuronDimension } from './neuronDensity.js';
+import { gaussianRandomWalk } from './proposals.js';
+
+/** `full`: random walk on theta in R^(P+K+1); `blocked`: random walk on v, exact (u, w) | v. */
+export const MCMC_VARIANTS = ['blocked', 'full'] as const;
+export type McmcVariant = (typeof MCMC_VARIANTS)[number];
+
+export const MCMC_NEURON_DEFAULTS = Object.freeze({
+  variant: 'blocked' as McmcVariant,
+  chains: 4,
+  warmup: 1000,
+  thin: 1,
+});
+
+/** Options of {@link sampleMcmcNeurons}. */
+export interface McmcNeuronOptions {
+  /** N, integer >= 1: ceil(N / chains) draws per chain, the first N kept, chain by chain. */
+  readonly neurons: number;
+  readonly seed: number | string;
+  readonly variant?: McmcVariant;
+  readonly chains?: number;
+  readonly warmup?: number;
+  readonly thin?: number;
+  readonly onProgress?: (progress: SamplingProgress) => void;
+  readonly signal?: AbortSignal;
+}
+
+/** The `diagnostics` of a sampled network file (interfaces.md), plus detail. */
+export interface NetworkDiagnostics {
+  readonly variant: McmcVariant;
+  readonly chains: number;
+  readonly drawsPerChain: number;
+  readonly warmup: number;
+  readonly thin: number;
+  /** Mean over chains of the post-warm-up acceptance rate. */
+  readonly acceptanceRate: number;
+  readonly acceptanceRatePerChain: number[];
+  /** Frozen random-walk step size per chain. */
+  readonly stepSize: number[];
+  /** Largest R-hat over the monitored quantities (every f_kj and every coordinate of theta). */
+  readonly rhat: number;
+  /** Smallest bulk ESS over the monitored quantities. */
+  readonly ess: number;
+  /** Smallest tail ESS over the monitored quantities. */
+  readonly essTail: number;
+  /** Mean of f over the draws against the task: mean and MCSE (K x P), target A. */
+  readonly constraintCheck: { mean: number[][]; stderr: number[][]; target: number[][] };
+  /** Per monitored quantity (name like "f[0][1]", "u[0]", "v[2]", "w"). */
+  readonly quantities: Record<string, QuantityDiagnostics>;
+  /** R-hat > 1.01 or low ESS (never an error). */
+  readonly warnings: string[];
+}
+
+export interface McmcNeuronResult {
+  readonly network: SampledNetwork;
+  readonly diagnostics: NetworkDiagnostics;
+}
+
+function integerOption(field: string, value: number, min: number): number {
+  if (!Number.isInteger(value) || value < min) throw invalid(field, `must be an integer >= ${min}`, value);
+  return value;
+}
+
+/**
+ * Draws a network from p_lambda by Metropolis-Hastings (model.md §8 "mcmc"), for
+ * any nonlinearity. Neurons are ordered chain by chain.
+ *
+ * - `full`: random-walk MH on log p0(theta) + <lambda, f(theta)> over
+ *   theta = (u, v, w), proposal scales sigma for u, w and sigma_v for v.
+ * - `blocked`: random-walk MH on the marginal p_lambda(v) of §5, then for each
+ *   kept v an exact draw of (u, w) | v ~ N(0, Sigma(v)) (the closed-form
+ *   Cholesky factor of exactNeurons.ts). A collapsed Gibbs scheme: the Gaussian
+ *   block never needs a Metropolis step, so the chain only mixes over K dimensions.
+ */
+export function sampleMcmcNeurons(solution: SolutionLaw, options: McmcNeuronOptions): McmcNeuronResult {
+  const { problem, lambda } = solution;
+  const neurons = integerOption('neurons', options.neurons, 1);
+  const variant = options.variant ?? MCMC_NEURON_DEFAULTS.variant;
+  if (!(MCMC_VARIANTS as readonly string[]).includes(variant)) {
+    throw invalid('variant', `must be one of ${MCMC_VARIANTS.join(', ')}`, variant);
+  }
+  const chains = integerOption('chains', options.chains ?? MCMC_NEURON_DEFAULTS.chains, 1);
+  const warmup = integerOption('warmup', options.warmup ?? MCMC_NEURON_DEFAULTS.warmup, 0);
+  const thin = integerOption('thin', options.thin ?? MCMC_NEURON_DEFAULTS.thin, 1);
+  const draws = Math.ceil(neurons / chains);
+  const K = problem.contexts;
+  const P = problem.stimuli;
+  const sigma = problem.weightScale;
+  const drawContexts = (rng: Rng, out: Float64Array, offset: number) => {
+    for (let k = 0; k < K; k++) out[offset + k] = problem.contextMean + problem.contextStd * rng.normal();
+  };
+  const chainOptions = { seed: options.seed, chains, warmup, draws, thin, onProgress: options.onProgress, signal: options.signal };
+
+  // Per-chain draws in the neuron layout (u | v | w), chain-major.
+  const total = chains * draws;
+  const u = new Float64Array(total * P);
+  const v = new Float64Array(total * K);
+  const w = new Float64Array(total);
+  let result: ChainsResult;
+  if (variant === 'full') {
+    const dimension = neuronDimension(problem);
+    const scales = new Float64Array(dimension).fill(sigma);
+    scales.fill(problem.contextStd, P, P + K);
+    result = sampleChains(fullLogDensity(problem, lambda), dimension, {
+      ...chainOptions,
+      proposal: gaussianRandomWalk(scales),
+      // Start each chain from a prior draw (p0 is the reference density, §4).
+      initial: (_, rng) => {
+        const start = new Float64Array(dimension);
+        for (let j = 0; j < P; j++) start[j] = sigma * rng.normal();
+        drawContexts(rng, start, P);
+        start[P + K] = sigma * rng.normal();
+        return start;
+      },
+    });
+    result.samples.forEach((samples, c) => {
+      for (let d = 0; d < draws; d++) {
+        const i = c * draws + d;
+        const row = d * dimension;
+        for (let j = 0; j < P; j++) u[i * P + j] = samples[row + j];
+        for (let k = 0; k < K; k++) v[i * K + k] = samples[row + P + k];
+        w[i] = samples[row + P + K];
+      }
+    });
+  } else {
+    result = sampleChains(marginalContextLogDensity(problem, lambda), K, {
+      ...chainOptions,
+      proposal: gaussianRandomWalk(new Float64Array(K).fill(problem.contextStd)),
+      initial: (_, rng) => {
+        const start = new Float64Array(K);
+        drawContexts(rng, start, 0);
+        return start;
+      },
+    });
+    const workspace = createConditionalWorkspace(problem, lambda);
+    const s2 = sigma * sigma;
+    result.samples.forEach((samples, c) => {
+      // Its own stream per chain, so the result does not depend on chain scheduling.
+      const rng = createRng(deriveSeed(options.seed, c, 'conditional'));
+      for (let d = 0; d < draws; d++) {
+        const i = c * draws + d;
+        for (let k = 0; k < K; k++) v[i * K + k] = samples[d * K + k];
+        const q = workspace.evaluate(samples, d * K);
+        const wi = (sigma / Math.sqrt(1 - q)) * rng.normal();
+        w[i] = wi;
+        for (let j = 0; j < P; j++) u[i * P + j] = s2 * workspace.axis[j] * wi + sigma * rng.normal();
+      }
+    });
+  }
+
+  const diagnostics = networkDiagnostics(solution, { u, v, w }, { variant, chains, draws, warmup, thin, result });
+  const network: SampledNetwork = {
+    nonlinearity: problem.nonlinearity,
+    neurons,
+    stimuli: P,
+    contexts: K,
+    u: u.slice(0, neurons * P),
+    v: v.slice(0, neurons * K),
+    w: w.slice(0, neurons),
+    task: problem.task,
+  };
+  return { network, diagnostics };
+}
+
+function networkDiagnostics(
+  solution: SolutionLaw,
+  draws: { u: Float64Array; v: Float64Array; w: Float64Array },
+  run: { variant: McmcVariant; chains: number; draws: number; warmup: number; thin: number; result: ChainsResult },
+): NetworkDiagnostics {
+  const { problem } = solution;
+  const K = problem.contexts;
+  const P = problem.stimuli;
+  const phi = nonlinearity(problem.nonlinearity);
+  const perChain = run.draws;
+  const chainsOf = (value: (i: number) => number): Float64Array[] =>
+    Array.from({ length: run.chains }, (_, c) => Float64Array.from({ length: perChain }, (_, d) => value(c * perChain + d)));
+  const quantities: Record<string, QuantityDiagnostics> = {};
+  const mean: number[][] = [];
+  const stderr: number[][] = [];
+  for (let k = 0; k < K; k++) {
+    mean.push([]);
+    stderr.push([]);
+    for (let j = 0; j < P; j++) {
+      const f = diagnose(chainsOf((i) => draws.w[i] * phi.derivative(draws.v[i * K + k]) * draws.u[i * P + j]));
+      quantities[`f[${k}][${j}]`] = f;
+      mean[k].push(f.mean);
+      stderr[k].push(f.mcseMean);
+    }
+  }
+  for (let j = 0; j < P; j++) quantities[`u[${j}]`] = diagnose(chainsOf((i) => draws.u[i * P + j]));
+  for (let k = 0; k < K; k++) quantities[`v[${k}]`] = diagnose(chainsOf((i) => draws.v[i * K + k]));
+  quantities.w = diagnose(chainsOf((i) => draws.w[i]));
+  const all = Object.values(quantities);
+  const warnings = Object.entries(quantities).flatMap(([name, diagnostics]) => convergenceWarnings(name, diagnostics, run.chains));
+  const rates = [...run.result.acceptanceRate];
+  return {
+    variant: run.variant,
+    chains: run.chains,
+    drawsPerChain: perChain,
+    warmup: run.warmup,
+    thin: run.thin,
+    acceptanceRate: rates.reduce((a, b) => a + b, 0) / rates.length,
+    acceptanceRatePerChain: rates,
+    stepSize: [...run.result.stepSize],
+    rhat: Math.max(...all.map((d) => d.rhat)),
+    ess: Math.min(...all.map((d) => d.essBulk)),
+    essTail: Math.min(...all.map((d) => d.essTail)),
+    constraintCheck: { mean, stderr, target: toRows(problem.task) },
+    quantities,
+    warnings,
+  };
+}
