@@ -1,0 +1,163 @@
+import { join } from 'node:path';
+import { Command, Option } from 'commander';
+import { encodeNpy, InvalidInputError, ProblemHasNoAnswerError } from '@maxent/core';
+import {
+  networkToFields,
+  OPTIMIZER_NAMES,
+  parseTrainingSettings,
+  train,
+  TRAINING_DEFAULTS,
+  trainingProblemFromConfig,
+  type TrainingHyperparameters,
+} from '@maxent/trainer';
+import type { CliIO } from '../context.js';
+import type { CommandModule } from './index.js';
+import { addConfigOptions, integerFlag, numberFlag, resolveConfig, type ConfigFlags } from '../configOptions.js';
+import { envelope } from '../envelope.js';
+import { writeFileAtomic, writeJsonAtomic } from '../io.js';
+import { createProgress } from '../progress.js';
+
+interface TrainFlags extends ConfigFlags {
+  neurons?: string;
+  initScale?: string;
+  weightDecay?: string;
+  optimizer?: string;
+  lr?: string;
+  momentum?: string;
+  steps?: string;
+  batch?: string;
+  lossTolerance?: string;
+  seed?: string;
+  out: string;
+  npy?: string;
+  quiet?: boolean;
+}
+
+/** Flag of each training setting, to name it in error messages. */
+const FLAG_OF_SETTING: Record<string, string> = {
+  neurons: '--neurons',
+  initScale: '--init-scale',
+  weightDecay: '--weight-decay',
+  optimizer: '--optimizer',
+  learningRate: '--lr',
+  momentum: '--momentum',
+  steps: '--steps',
+  batch: '--batch',
+  lossTolerance: '--loss-tolerance',
+  seed: '--seed',
+};
+
+/** Progress-bar updates per run: redrawing on every step would cost more than the step. */
+const PROGRESS_UPDATES = 200;
+
+/**
+ * `maxent train` (interfaces.md): gradient-descent training of the network of
+ * model.md §2 on the config's task (§10); writes a `network` file with the
+ * `training` record.
+ */
+export const trainCommand: CommandModule = {
+  register(program: Command, io: CliIO): Command {
+    const d = TRAINING_DEFAULTS;
+    return addConfigOptions(
+      program.command('train').description('Train the network with gradient descent (model.md §10); writes a network file'),
+    )
+      .option('--neurons <N>', `hidden neurons (default ${d.neurons})`)
+      .option('--init-scale <s>', `u, w ~ N(0, s^2) at initialisation: small = rich, large = lazy regime (default ${d.initScale})`)
+      .option('--weight-decay <lambda>', `L2 penalty on u and w (default ${d.weightDecay})`)
+      .addOption(new Option('--optimizer <name>', `${OPTIMIZER_NAMES.join(' | ')} (default ${d.optimizer})`))
+      .option('--lr <rate>', `learning rate of the mean-field parametrisation (default ${d.learningRate})`)
+      .option('--momentum <m>', `SGD momentum in [0, 1) (default ${d.momentum})`)
+      .option('--steps <n>', `step budget (default ${d.steps})`)
+      .option('--batch <B>', `trials per minibatch (default ${d.batch})`)
+      .option('--loss-tolerance <mse>', `stop once the mean loss of the last 10 steps is at most this (default ${d.lossTolerance})`)
+      .option('--seed <S>', `seed of initialisation and minibatches (integer, default ${d.seed})`)
+      .requiredOption('--out <file>', 'network file to write (JSON)')
+      .option('--npy <dir>', 'also write u.npy, v.npy, w.npy (float64) to this folder')
+      .option('--quiet', 'no progress bar and no summary')
+      .action((flags: TrainFlags) => runTrain(io, flags));
+  },
+};
+
+function runTrain(io: CliIO, flags: TrainFlags): void {
+  const config = resolveConfig(io, flags);
+  const hyperparameters = settingsFromFlags(flags);
+  const problem = trainingProblemFromConfig(config);
+  const quiet = flags.quiet === true;
+  const progress = createProgress(io, 'training', hyperparameters.steps, quiet);
+  const every = Math.max(1, Math.floor(hyperparameters.steps / PROGRESS_UPDATES));
+  let result;
+  try {
+    result = train(
+      { ...problem, ...hyperparameters },
+      { onProgress: (step, loss) => step % every === 0 && progress.update(step, `loss ${loss.toExponential(2)}`) },
+    );
+  } finally {
+    progress.stop();
+  }
+  if (result.stoppedBy === 'diverged') {
+    throw new ProblemHasNoAnswerError(
+      `training diverged at step ${result.steps}: the loss became non-finite with --optimizer ${hyperparameters.optimizer} --lr ${hyperparameters.learningRate}; lower --lr`,
+      'not-converged',
+    );
+  }
+  const { network } = result;
+  const { seed, ...trainingConfig } = hyperparameters;
+  const file = {
+    ...envelope('network', { ...config, training: trainingConfig }, seed),
+    ...networkToFields(network),
+    training: {
+      optimizer: hyperparameters.optimizer,
+      learningRate: hyperparameters.learningRate,
+      initScale: hyperparameters.initScale,
+      steps: result.steps,
+      stoppedBy: result.stoppedBy,
+      finalLoss: result.finalLoss,
+      relativeChange: result.relativeChange,
+      history: result.history,
+    },
+  };
+  if (flags.npy !== undefined) {
+    const { neurons: N, stimuli: P, contexts: K } = network;
+    writeFileAtomic(io, join(flags.npy, 'u.npy'), encodeNpy(network.u, [N, P]));
+    writeFileAtomic(io, join(flags.npy, 'v.npy'), encodeNpy(network.v, [N, K]));
+    writeFileAtomic(io, join(flags.npy, 'w.npy'), encodeNpy(network.w, [N]));
+  }
+  writeJsonAtomic(io, flags.out, file);
+  if (!quiet) {
+    const change = result.relativeChange;
+    io.stdout(
+      `trained ${network.neurons} ${network.nonlinearity} neurons on a ${network.contexts}x${network.stimuli} task: ` +
+        `${result.steps} ${hyperparameters.optimizer} steps (${result.stoppedBy === 'lossTolerance' ? 'loss tolerance met' : 'step budget'}), ` +
+        `final loss ${result.finalLoss.toExponential(3)}\n` +
+        `relative weight change |theta - theta0| / |theta0|: u ${change.u.toPrecision(3)}, v ${change.v.toPrecision(3)}, w ${change.w.toPrecision(3)}\n` +
+        `wrote ${flags.out}\n`,
+    );
+  }
+}
+
+/** Training hyperparameters from the flags, validated with defaults; errors name the flag. */
+function settingsFromFlags(flags: TrainFlags): TrainingHyperparameters {
+  const input: Record<string, unknown> = {};
+  const integer = (text: string | undefined, flag: string) => integerFlag(text, flag, { min: Number.MIN_SAFE_INTEGER });
+  const number = (text: string | undefined, flag: string) => numberFlag(text, flag);
+  const set = (key: string, value: unknown) => {
+    if (value !== undefined) input[key] = value;
+  };
+  set('neurons', integer(flags.neurons, '--neurons'));
+  set('initScale', number(flags.initScale, '--init-scale'));
+  set('weightDecay', number(flags.weightDecay, '--weight-decay'));
+  set('optimizer', flags.optimizer);
+  set('learningRate', number(flags.lr, '--lr'));
+  set('momentum', number(flags.momentum, '--momentum'));
+  set('steps', integer(flags.steps, '--steps'));
+  set('batch', integer(flags.batch, '--batch'));
+  set('lossTolerance', number(flags.lossTolerance, '--loss-tolerance'));
+  set('seed', integer(flags.seed, '--seed'));
+  try {
+    return parseTrainingSettings(input);
+  } catch (error) {
+    const flag = error instanceof InvalidInputError ? FLAG_OF_SETTING[error.field] : undefined;
+    if (flag !== undefined) throw new InvalidInputError((error as InvalidInputError).field, `${(error as Error).message} (from ${flag})`);
+    throw error;
+  }
+}
