@@ -1,0 +1,93 @@
+// Selective imports are a promise to users (issue 2): @maxent/solver, packed with
+// `pnpm pack` together with what it depends on, installs with plain npm into an
+// empty folder and solves a task with nothing else from the workspace.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { parseConfig, problemFromConfig } from '@maxent/constraints';
+import { solve } from '@maxent/solver';
+import { expectAllClose } from '#testing';
+
+const root = resolve(fileURLToPath(new URL('../../..', import.meta.url)));
+const PACKAGES = [
+  { name: '@maxent/core', dir: 'packages/core' },
+  { name: '@maxent/constraints', dir: 'packages/constraints' },
+  { name: '@maxent/solver', dir: 'packages/solver' },
+];
+
+/** Newest modification time under a folder (0 when it does not exist). */
+function newest(path: string): number {
+  if (!existsSync(path)) return 0;
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return Math.max(0, ...readdirSync(path).map((entry) => newest(join(path, entry))));
+}
+
+/** Builds the packages when a dist is missing or older than its sources (`pnpm test` builds first, so usually a no-op). */
+function ensureBuilt(): void {
+  const stale = PACKAGES.some(({ dir }) => {
+    const dist = join(root, dir, 'dist', 'index.js');
+    return !existsSync(dist) || newest(join(root, dir, 'src')) > statSync(dist).mtimeMs;
+  });
+  if (stale) execFileSync('pnpm', ['--filter', '@maxent/solver...', 'build'], { cwd: root, stdio: 'pipe' });
+}
+
+const SCRIPT = `
+import { parseConfig, problemFromConfig } from '@maxent/constraints';
+import { solve, solutionToFile } from '@maxent/solver';
+const problem = problemFromConfig(parseConfig({ task: { name: 'select', contexts: 3 }, weightScale: 0.8 }));
+const solution = solve(problem);
+const file = solutionToFile(solution);
+console.log(JSON.stringify({
+  converged: solution.converged,
+  maxResidual: solution.maxResidual,
+  klFromPrior: solution.klFromPrior,
+  lambda: Array.from(solution.lambda.data),
+  specialization: solution.summary.specialization,
+  populations: file.populations.length,
+}));
+`;
+
+describe('packing @maxent/solver', () => {
+  it('installs from tarballs with npm into an empty folder and solves a task', () => {
+    ensureBuilt();
+    const work = mkdtempSync(join(tmpdir(), 'maxent-pack-'));
+    const tarballs: Record<string, string> = {};
+    for (const { name, dir } of PACKAGES) {
+      const output = execFileSync('pnpm', ['pack', '--pack-destination', work], { cwd: join(root, dir), encoding: 'utf8' });
+      const tarball = output.trim().split('\n').at(-1)!.trim();
+      expect(tarball, `pnpm pack output for ${name}`).toMatch(/\.tgz$/);
+      tarballs[name] = `file:${resolve(work, tarball)}`;
+    }
+    const app = join(work, 'app');
+    execFileSync('mkdir', ['-p', app]);
+    // pnpm pack turns workspace:^ into ^0.1.0; overrides point those at the local tarballs.
+    writeFileSync(
+      join(app, 'package.json'),
+      JSON.stringify({
+        name: 'maxent-pack-check',
+        private: true,
+        type: 'module',
+        dependencies: { '@maxent/solver': tarballs['@maxent/solver'], '@maxent/constraints': tarballs['@maxent/constraints'] },
+        overrides: { '@maxent/core': tarballs['@maxent/core'], '@maxent/constraints': tarballs['@maxent/constraints'] },
+      }),
+    );
+    writeFileSync(join(app, 'solve.mjs'), SCRIPT);
+    execFileSync('npm', ['install', '--no-audit', '--no-fund', '--ignore-scripts', '--loglevel=error'], { cwd: app, stdio: 'pipe' });
+    expect(existsSync(join(app, 'node_modules', '@maxent', 'solver', 'dist', 'index.js'))).toBe(true);
+    expect(existsSync(join(app, 'node_modules', '@maxent', 'solver', 'src'))).toBe(false);
+    const printed = JSON.parse(execFileSync(process.execPath, ['solve.mjs'], { cwd: app, encoding: 'utf8' }));
+
+    // The installed build gives the numbers of the workspace sources.
+    const reference = solve(problemFromConfig(parseConfig({ task: { name: 'select', contexts: 3 }, weightScale: 0.8 })));
+    expect(printed.converged).toBe(true);
+    expect(printed.maxResidual).toBeLessThan(1e-10);
+    expect(printed.populations).toBe(8);
+    expectAllClose(printed.lambda, reference.lambda.data, { rtol: 1e-12 });
+    expectAllClose(printed.klFromPrior, reference.klFromPrior, { rtol: 1e-12 });
+    expectAllClose(printed.specialization, reference.summary.specialization, { rtol: 1e-12 });
+  }, 240_000);
+});
