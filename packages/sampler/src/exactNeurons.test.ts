@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { InvalidInputError } from '@maxent/core';
-import { conditionalGaussian } from '@maxent/solver';
+import { conditionalGaussian, patternLaw as solverPatternLaw, solutionFromLambda } from '@maxent/solver';
 import { expectAllClose } from '#testing';
 import { createAliasTable } from './aliasTable.js';
 import { createExactNeuronSampler, sampleExactNeurons } from './exactNeurons.js';
 import type { SampledNetwork, SolutionLaw } from './network.js';
-import { patternGain, patternLaw } from './patternLaw.js';
+import { patternGain, neuronPatternLaw } from './neuronPatternLaw.js';
 import { lawOf, RELU_K2, RELU_K4 } from './testSolutions.js';
 
 function patternIndex(network: SampledNetwork, i: number): number {
@@ -31,7 +31,7 @@ function constraintSamples(network: SampledNetwork, k: number, j: number): Float
 }
 
 function checkAgainstLaw(network: SampledNetwork, solution: SolutionLaw) {
-  const law = patternLaw(solution.problem, solution.lambda);
+  const law = neuronPatternLaw(solution.problem, solution.lambda);
   const N = network.neurons;
   const counts = new Float64Array(law.patterns);
   for (let i = 0; i < N; i++) counts[patternIndex(network, i)]++;
@@ -138,5 +138,19 @@ describe('exact sampler: bad input', () => {
   });
   it.each([0, 1.5, Number.NaN])('neurons = %s is invalid', (neurons) => {
     expect(() => sampleExactNeurons(RELU_K2, { neurons, seed: 1 })).toThrow(/invalid `neurons`: must be an integer >= 1/);
+  });
+});
+
+describe('neuronPatternLaw agrees with the solver', () => {
+  it.each([
+    ['K = 2', RELU_K2],
+    ['K = 4', RELU_K4],
+  ])('%s: fractions, q and E[f] match @maxent/solver', (_, solution) => {
+    const ours = neuronPatternLaw(solution.problem, solution.lambda);
+    const theirs = solverPatternLaw(solution.problem, solution.lambda);
+    expectAllClose(ours.fraction, theirs.fraction, { rtol: 1e-12, atol: 1e-15 });
+    expectAllClose(ours.q, theirs.q, { rtol: 1e-12, atol: 1e-15 });
+    expectAllClose(ours.logPartition, theirs.logPartition, { rtol: 1e-12 });
+    expectAllClose(ours.moments, solutionFromLambda(solution.problem, solution.lambda).moments.data, { rtol: 1e-10, atol: 1e-14 });
   });
 });

@@ -2,7 +2,7 @@ import { createRng, deriveSeed, invalid, truncatedNormal, type Rng } from '@maxe
 import { nonlinearity } from '@maxent/constraints';
 import { createAliasTable, drawAlias } from './aliasTable.js';
 import type { SampledNetwork, SolutionLaw } from './network.js';
-import { patternGain, patternLaw, type PatternLaw } from './patternLaw.js';
+import { patternGain, neuronPatternLaw, type NeuronPatternLaw } from './neuronPatternLaw.js';
 
 /** Options of {@link sampleExactNeurons}. */
 export interface ExactNeuronOptions {
@@ -17,7 +17,7 @@ export interface ExactNeuronOptions {
  * per pattern, the Cholesky factor of Sigma(g) in closed form.
  */
 export interface ExactNeuronSampler {
-  readonly law: PatternLaw;
+  readonly law: NeuronPatternLaw;
   /** Writes neuron parameters into u (P), v (K) and w (one entry, at wOffset); allocates nothing. */
   drawInto(rng: Rng, u: Float64Array, uOffset: number, v: Float64Array, vOffset: number, w: Float64Array, wOffset: number): number;
 }
@@ -46,7 +46,7 @@ export function createExactNeuronSampler(solution: SolutionLaw): ExactNeuronSamp
       'exact',
     );
   }
-  const law = patternLaw(problem, lambda);
+  const law = neuronPatternLaw(problem, lambda);
   const K = problem.contexts;
   const P = problem.stimuli;
   const sigma = problem.weightScale;

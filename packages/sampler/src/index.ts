@@ -27,8 +27,8 @@ export { MCMC_VARIANTS, MCMC_NEURON_DEFAULTS, sampleMcmcNeurons } from './mcmcNe
 export type { McmcVariant, McmcNeuronOptions, McmcNeuronResult, NetworkDiagnostics } from './mcmcNeurons.js';
 export { fullLogDensity, marginalContextLogDensity, createConditionalWorkspace, neuronDimension } from './neuronDensity.js';
 export type { ConditionalWorkspace } from './neuronDensity.js';
-export { patternLaw, patternGain } from './patternLaw.js';
-export type { PatternLaw } from './patternLaw.js';
+export { neuronPatternLaw, patternGain } from './neuronPatternLaw.js';
+export type { NeuronPatternLaw } from './neuronPatternLaw.js';
 export { createAliasTable, drawAlias } from './aliasTable.js';
 export type { AliasTable } from './aliasTable.js';
 export type { SampledNetwork, SolutionLaw } from './network.js';

@@ -6,7 +6,7 @@ import { diagnose } from './diagnostics.js';
 import { sampleExactNeurons } from './exactNeurons.js';
 import { sampleMcmcNeurons, type McmcVariant } from './mcmcNeurons.js';
 import type { SampledNetwork, SolutionLaw } from './network.js';
-import { patternLaw } from './patternLaw.js';
+import { neuronPatternLaw } from './neuronPatternLaw.js';
 import { lawOf, RELU_K2, RELU_K4 } from './testSolutions.js';
 
 /** The draws of a per-neuron quantity split back into chains (neurons are ordered chain by chain). */
@@ -32,7 +32,7 @@ describe.each<[McmcVariant, number]>([
   ['full', 25_000],
 ])('mcmc (%s) on a relu solution, K = 2', (variant, perChain) => {
   const solution = RELU_K2;
-  const law = patternLaw(solution.problem, solution.lambda);
+  const law = neuronPatternLaw(solution.problem, solution.lambda);
   const { network, diagnostics } = sampleMcmcNeurons(solution, { neurons: CHAINS * perChain, seed: 21, variant, chains: CHAINS });
   const { contexts: K, stimuli: P } = network;
 
@@ -81,7 +81,7 @@ describe('mcmc (blocked) on a relu solution, K = 4', () => {
   const { diagnostics } = sampleMcmcNeurons(RELU_K4, { neurons: 40_000, seed: 23 });
 
   it('E[f] within 4 MCSE of the closed form, R-hat < 1.01', () => {
-    const law = patternLaw(RELU_K4.problem, RELU_K4.lambda);
+    const law = neuronPatternLaw(RELU_K4.problem, RELU_K4.lambda);
     expect(diagnostics.rhat).toBeLessThan(1.01);
     diagnostics.constraintCheck.mean.flat().forEach((mean, t) => {
       expectAllClose(mean, law.moments[t], { atol: 4 * diagnostics.constraintCheck.stderr.flat()[t] });
@@ -89,7 +89,7 @@ describe('mcmc (blocked) on a relu solution, K = 4', () => {
   });
 
   it('negative control: the closed form of other multipliers is rejected', () => {
-    const other = patternLaw(RELU_K4.problem, { ...RELU_K4.lambda, data: RELU_K4.lambda.data.map((x) => 0.7 * x) });
+    const other = neuronPatternLaw(RELU_K4.problem, { ...RELU_K4.lambda, data: RELU_K4.lambda.data.map((x) => 0.7 * x) });
     const misses = diagnostics.constraintCheck.mean
       .flat()
       .filter((mean, t) => Math.abs(mean - other.moments[t]) > 4 * diagnostics.constraintCheck.stderr.flat()[t]);

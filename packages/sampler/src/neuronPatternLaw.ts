@@ -7,7 +7,7 @@ import { structuredAxis } from '@maxent/solver';
  * lambda: pattern m has gains g_k = bit k of m. Everything the exact sampler
  * and the tests need, as flat typed arrays indexed by pattern.
  */
-export interface PatternLaw {
+export interface NeuronPatternLaw {
   readonly contexts: number;
   readonly stimuli: number;
   /** 2^K */
@@ -36,7 +36,7 @@ export function patternGain(pattern: number, context: number): number {
  * lambda is not admissible (q >= 1 for a pattern with prior mass, model.md §5
  * "Domain"), and naming `task.contexts` beyond the exact-enumeration limit.
  */
-export function patternLaw(problem: MaxentProblem, lambda: Mat): PatternLaw {
+export function neuronPatternLaw(problem: MaxentProblem, lambda: Mat): NeuronPatternLaw {
   const K = problem.contexts;
   const P = problem.stimuli;
   if (K > MAX_EXACT_CONTEXTS) {

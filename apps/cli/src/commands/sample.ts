@@ -1,0 +1,141 @@
+import { join } from 'node:path';
+import type { Command } from 'commander';
+import { encodeNpy, invalid } from '@maxent/core';
+import { nonlinearity } from '@maxent/constraints';
+import { solutionFromFile } from '@maxent/solver';
+import {
+  MCMC_NEURON_DEFAULTS,
+  MCMC_VARIANTS,
+  sampleExactNeurons,
+  sampleMcmcNeurons,
+  type McmcVariant,
+  type NetworkDiagnostics,
+  type SampledNetwork,
+} from '@maxent/sampler';
+import { networkToFields } from '@maxent/trainer';
+import type { CliIO } from '../context.js';
+import type { CommandModule } from './index.js';
+import { integerFlag } from '../configOptions.js';
+import { envelope } from '../envelope.js';
+import { readResultFile, writeFileAtomic, writeJsonAtomic } from '../io.js';
+import { createProgress } from '../progress.js';
+
+interface SampleFlags {
+  solution: string;
+  neurons: string;
+  method?: string;
+  variant?: string;
+  chains?: string;
+  warmup?: string;
+  thin?: string;
+  seed?: string;
+  out: string;
+  npy?: string;
+  quiet?: boolean;
+  debug?: boolean;
+}
+
+const METHODS = ['exact', 'mcmc'] as const;
+type Method = (typeof METHODS)[number];
+const DEFAULT_METHOD: Method = 'exact';
+const DEFAULT_SEED = 1;
+
+/**
+ * `maxent sample` (interfaces.md): draws a finite network of N neurons from a
+ * max-ent solution (model.md §8), exactly (relu) or by Metropolis-Hastings (any
+ * nonlinearity, with convergence diagnostics), and writes a `network` file.
+ */
+export const sampleCommand: CommandModule = {
+  register(program: Command, io: CliIO): Command {
+    const d = MCMC_NEURON_DEFAULTS;
+    return program
+      .command('sample')
+      .description('draw a network of N neurons from a max-ent solution (model.md §8); writes a network file')
+      .requiredOption('--solution <file>', 'solution file (kind "maxent-solution", from maxent solve)')
+      .requiredOption('--neurons <N>', 'number of neurons (integer >= 1)')
+      .option('--method <name>', `exact (relu only) | mcmc (any nonlinearity); default ${DEFAULT_METHOD}`)
+      .option('--variant <name>', `mcmc: ${MCMC_VARIANTS.join(' | ')} (default ${d.variant})`)
+      .option('--chains <C>', `mcmc: independent chains (integer >= 1, default ${d.chains})`)
+      .option('--warmup <W>', `mcmc: warm-up iterations per chain (integer >= 0, default ${d.warmup})`)
+      .option('--thin <T>', `mcmc: keep every T-th draw (integer >= 1, default ${d.thin})`)
+      .option('--seed <S>', `seed (integer, default ${DEFAULT_SEED})`)
+      .requiredOption('--out <file>', 'network file to write (JSON)')
+      .option('--npy <dir>', 'also write u.npy, v.npy, w.npy (float64, C order) to this folder')
+      .option('--quiet', 'print nothing on success (warnings included)')
+      .option('--debug', 'print stack traces on errors')
+      .action((flags: SampleFlags) => runSample(io, flags));
+  },
+};
+
+function runSample(io: CliIO, flags: SampleFlags): void {
+  const neurons = integerFlag(flags.neurons, '--neurons', { min: 1 }) as number;
+  const method = (flags.method ?? DEFAULT_METHOD) as Method;
+  if (!(METHODS as readonly string[]).includes(method)) throw invalid('--method', `must be one of ${METHODS.join(', ')}`, flags.method);
+  const seed = integerFlag(flags.seed, '--seed') ?? DEFAULT_SEED;
+  if (method === 'exact') {
+    for (const [flag, value] of [['--variant', flags.variant], ['--chains', flags.chains], ['--warmup', flags.warmup], ['--thin', flags.thin]] as const) {
+      if (value !== undefined) throw invalid(flag, 'only applies to --method mcmc', value);
+    }
+  }
+  const variant = (flags.variant ?? MCMC_NEURON_DEFAULTS.variant) as McmcVariant;
+  if (!(MCMC_VARIANTS as readonly string[]).includes(variant)) throw invalid('--variant', `must be one of ${MCMC_VARIANTS.join(', ')}`, flags.variant);
+  const chains = integerFlag(flags.chains, '--chains', { min: 1 }) ?? MCMC_NEURON_DEFAULTS.chains;
+  const warmup = integerFlag(flags.warmup, '--warmup', { min: 0 }) ?? MCMC_NEURON_DEFAULTS.warmup;
+  const thin = integerFlag(flags.thin, '--thin', { min: 1 }) ?? MCMC_NEURON_DEFAULTS.thin;
+
+  const file = readResultFile(io, flags.solution, '--solution', 'maxent-solution');
+  const { config, problem, lambda } = solutionFromFile(file, '--solution');
+  if (method === 'exact' && !nonlinearity(problem.nonlinearity).binaryGains) {
+    throw invalid(
+      '--method',
+      `must be mcmc for the ${problem.nonlinearity} solution in ${flags.solution}: the exact sampler needs binary gains (relu)`,
+      method,
+    );
+  }
+
+  let network: SampledNetwork;
+  let diagnostics: NetworkDiagnostics | undefined;
+  const quiet = flags.quiet === true;
+  if (method === 'exact') {
+    network = sampleExactNeurons({ problem, lambda }, { neurons, seed });
+  } else {
+    const draws = Math.ceil(neurons / chains);
+    const progress = createProgress(io, 'sampling', chains * (warmup + draws * thin), quiet);
+    try {
+      ({ network, diagnostics } = sampleMcmcNeurons(
+        { problem, lambda },
+        { neurons, seed, variant, chains, warmup, thin, onProgress: ({ done }) => progress.update(done) },
+      ));
+    } finally {
+      progress.stop();
+    }
+  }
+
+  const sampling =
+    method === 'exact'
+      ? { solution: flags.solution, method, neurons }
+      : { solution: flags.solution, method, neurons, variant, chains, warmup, thin };
+  const result = {
+    ...envelope('network', { ...config, sampling }, seed),
+    ...networkToFields({ ...network }),
+    ...(diagnostics === undefined ? {} : { diagnostics }),
+  };
+  if (flags.npy !== undefined) {
+    const { neurons: N, stimuli: P, contexts: K } = network;
+    writeFileAtomic(io, join(flags.npy, 'u.npy'), encodeNpy(network.u, [N, P]));
+    writeFileAtomic(io, join(flags.npy, 'v.npy'), encodeNpy(network.v, [N, K]));
+    writeFileAtomic(io, join(flags.npy, 'w.npy'), encodeNpy(network.w, [N]));
+  }
+  writeJsonAtomic(io, flags.out, result);
+  if (quiet) return;
+  for (const warning of diagnostics?.warnings ?? []) io.stderr(`maxent: warning: ${warning}\n`);
+  const summary = diagnostics === undefined
+    ? ''
+    : `mcmc (${diagnostics.variant}): ${diagnostics.chains} chains, acceptance ${diagnostics.acceptanceRate.toFixed(3)}, ` +
+      `max R-hat ${diagnostics.rhat.toFixed(4)}, min bulk ESS ${diagnostics.ess.toFixed(0)}, min tail ESS ${diagnostics.essTail.toFixed(0)}\n`;
+  io.stdout(
+    `sampled ${network.neurons} ${network.nonlinearity} neurons (${method}) from ${flags.solution}, seed ${seed}\n` +
+      summary +
+      `wrote ${flags.out}${flags.npy === undefined ? '' : ` and ${join(flags.npy, '{u,v,w}.npy')}`}\n`,
+  );
+}
