@@ -2,7 +2,7 @@
 // `pnpm pack` together with what it depends on, installs with plain npm into an
 // empty folder and solves a task with nothing else from the workspace.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -52,34 +52,24 @@ console.log(JSON.stringify({
 `;
 
 describe('packing @maxent/solver', () => {
-  it('installs from tarballs with npm into an empty folder and solves a task', () => {
+  it('installs from tarballs with npm into an empty folder and solves a task (examples/solve-only)', () => {
     ensureBuilt();
-    const work = mkdtempSync(join(tmpdir(), 'maxent-pack-'));
-    const tarballs: Record<string, string> = {};
-    for (const { name, dir } of PACKAGES) {
-      const output = execFileSync('pnpm', ['pack', '--pack-destination', work], { cwd: join(root, dir), encoding: 'utf8' });
-      const tarball = output.trim().split('\n').at(-1)!.trim();
-      expect(tarball, `pnpm pack output for ${name}`).toMatch(/\.tgz$/);
-      tarballs[name] = `file:${resolve(work, tarball)}`;
+    const app = mkdtempSync(join(tmpdir(), 'maxent-pack-'));
+    // The user-side example, as its README runs it: tarballs under ./tarballs,
+    // named in its package.json (overrides resolve the ^0.1.0 that pnpm pack
+    // writes for workspace:^ to the local tarballs).
+    const example = join(root, 'examples', 'solve-only');
+    copyFileSync(join(example, 'package.json'), join(app, 'package.json'));
+    copyFileSync(join(example, 'solve.mjs'), join(app, 'solve.mjs'));
+    for (const { dir } of PACKAGES) {
+      const short = dir.split('/').at(-1)!;
+      execFileSync('pnpm', ['pack', '--out', join(app, 'tarballs', `maxent-${short}.tgz`)], { cwd: join(root, dir), stdio: 'pipe' });
     }
-    const app = join(work, 'app');
-    execFileSync('mkdir', ['-p', app]);
-    // pnpm pack turns workspace:^ into ^0.1.0; overrides point those at the local tarballs.
-    writeFileSync(
-      join(app, 'package.json'),
-      JSON.stringify({
-        name: 'maxent-pack-check',
-        private: true,
-        type: 'module',
-        dependencies: { '@maxent/solver': tarballs['@maxent/solver'], '@maxent/constraints': tarballs['@maxent/constraints'] },
-        overrides: { '@maxent/core': tarballs['@maxent/core'], '@maxent/constraints': tarballs['@maxent/constraints'] },
-      }),
-    );
-    writeFileSync(join(app, 'solve.mjs'), SCRIPT);
+    writeFileSync(join(app, 'check.mjs'), SCRIPT);
     execFileSync('npm', ['install', '--no-audit', '--no-fund', '--ignore-scripts', '--loglevel=error'], { cwd: app, stdio: 'pipe' });
     expect(existsSync(join(app, 'node_modules', '@maxent', 'solver', 'dist', 'index.js'))).toBe(true);
     expect(existsSync(join(app, 'node_modules', '@maxent', 'solver', 'src'))).toBe(false);
-    const printed = JSON.parse(execFileSync(process.execPath, ['solve.mjs'], { cwd: app, encoding: 'utf8' }));
+    const printed = JSON.parse(execFileSync(process.execPath, ['check.mjs'], { cwd: app, encoding: 'utf8' }));
 
     // The installed build gives the numbers of the workspace sources.
     const reference = solve(problemFromConfig(parseConfig({ task: { name: 'select', contexts: 3 }, weightScale: 0.8 })));
@@ -89,5 +79,10 @@ describe('packing @maxent/solver', () => {
     expectAllClose(printed.lambda, reference.lambda.data, { rtol: 1e-12 });
     expectAllClose(printed.klFromPrior, reference.klFromPrior, { rtol: 1e-12 });
     expectAllClose(printed.specialization, reference.summary.specialization, { rtol: 1e-12 });
+
+    const exampleOutput = execFileSync(process.execPath, ['solve.mjs', '2', '0.5'], { cwd: app, encoding: 'utf8' });
+    const expected = solve(problemFromConfig(parseConfig({ task: { name: 'select', contexts: 2 }, weightScale: 0.5 })));
+    expect(exampleOutput).toMatch(/select task, K = 2, weightScale 0\.5: converged in \d+ Newton iterations/);
+    expect(exampleOutput).toContain(`KL from prior: ${expected.klFromPrior.toFixed(4)} nats`);
   }, 240_000);
 });
