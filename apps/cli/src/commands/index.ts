@@ -5,7 +5,6 @@ import { trainCommand } from './train.js';
 import { analyzeCommand } from './analyze.js';
 import { sweepCommand } from './sweep.js';
 import { solveCommand } from './solve.js';
-import { metricsCommand } from './metrics.js';
 import { sampleCommand } from './sample.js';
 import { metricsCommand } from './metrics.js';
 
