@@ -94,7 +94,7 @@ describe('maxent analyze', () => {
     const network = result.populations;
     expectAllClose(result.comparison.tvDistance, energyShareTvDistance(network, shares), { rtol: 1e-14 });
     // Hand check: the network has 0.2 / 0.8 of its energy in patterns 10 / 01, none elsewhere.
-    const share = (pattern: string) => shares.find((p) => p.pattern.join('') === pattern)!.energyShare;
+    const share = (pattern: string) => shares.find((p) => Array.from(p.pattern).join('') === pattern)!.energyShare;
     const expected = (Math.abs(0.2 - share('10')) + Math.abs(0.8 - share('01')) + share('00') + share('11')) / 2;
     expectAllClose(result.comparison.tvDistance, expected, { rtol: 1e-13 });
     expect(Object.keys(result.comparison.solutionSummary).sort()).toEqual(Object.keys(solution.summary).sort());

@@ -1,0 +1,166 @@
+import { availableParallelism } from 'node:os';
+import type { Command } from 'commander';
+import { InvalidInputError } from '@maxent/core';
+import { TRAINING_DEFAULTS } from '@maxent/trainer';
+import type { CliIO } from '../context.js';
+import type { CommandModule } from './index.js';
+import { integerFlag, resolveConfig } from '../configOptions.js';
+import { parseAxisValues } from '../sweep/axisValues.js';
+import { csvPathOf, executeSweep } from '../sweep/executeSweep.js';
+import { PRESET_NAMES, PRESETS } from '../sweep/presets.js';
+import { SWEEP_FIELDS, trainingFromFlags, type InitScale, type SweepAxis, type SweepField, type SweepSpec } from '../sweep/spec.js';
+import type { SweepRow } from '../sweep/runPoint.js';
+
+type AxisFlags = Partial<Record<SweepField, string>>;
+
+interface SweepFlags extends AxisFlags {
+  config?: string;
+  preset?: string;
+  train?: boolean;
+  maxentOnly?: boolean;
+  initScales?: string;
+  neurons?: string;
+  steps?: string;
+  lr?: string;
+  batch?: string;
+  optimizer?: string;
+  weightDecay?: string;
+  weightScaleSearch: boolean;
+  seed?: string;
+  out: string;
+  workers?: string;
+  resume?: boolean;
+  quiet?: boolean;
+}
+
+const DEFAULT_SEED = 1;
+const DEFAULT_INIT_SCALES = '0.05,2';
+/** Rows printed on stdout; the files hold all. */
+const TABLE_ROWS = 40;
+
+/**
+ * `maxent sweep` (kind `sweep`): solves (and with --train, trains and analyses)
+ * every point of a grid of config values, on worker threads, resumable.
+ */
+export const sweepCommand: CommandModule = {
+  register(program: Command, io: CliIO): Command {
+    const command = program
+      .command('sweep')
+      .description('solve (and train, analyse) over lists or ranges of config values; one JSON file plus a CSV, resumable')
+      .requiredOption('--out <file>', 'result file (JSON, kind "sweep"); the CSV is written beside it')
+      .option('--config <file>', 'base config file (JSON, interfaces.md); swept flags override it')
+      .option('--preset <name>', `built-in sweep: ${PRESET_NAMES.join(', ')}`);
+    for (const [field, { flag, kind }] of Object.entries(SWEEP_FIELDS)) {
+      const example = kind === 'name' ? 'a,b' : kind === 'integer' ? '1..10 or 1,2,5' : '0.25,0.5,1 or 0.25..4*2 or 0.1..1:0.1';
+      command.option(`${flag} <values>`, `${field}: one value, a list or a range (${example})`);
+    }
+    return command
+      .option('--train', 'also train networks at every point (at each --init-scales) and analyse them')
+      .option('--maxent-only', 'with --preset: skip the training part')
+      .option('--init-scales <values>', `init scales of the trained networks, or "match" for initScale = weightScale (default ${DEFAULT_INIT_SCALES}; presets set their own)`)
+      .option('--neurons <N>', `trained networks: neurons (default ${TRAINING_DEFAULTS.neurons})`)
+      .option('--steps <n>', `trained networks: optimiser steps (default ${TRAINING_DEFAULTS.steps})`)
+      .option('--lr <rate>', `trained networks: learning rate (default ${TRAINING_DEFAULTS.learningRate})`)
+      .option('--batch <B>', `trained networks: trials per minibatch (default ${TRAINING_DEFAULTS.batch})`)
+      .option('--optimizer <name>', `trained networks: sgd | adam (default ${TRAINING_DEFAULTS.optimizer})`)
+      .option('--weight-decay <d>', `trained networks: L2 penalty on u and w (default ${TRAINING_DEFAULTS.weightDecay})`)
+      .option('--no-weight-scale-search', 'trained networks: skip the search for the best-matching weight scale')
+      .option('--seed <S>', `master seed; point i uses deriveSeed(seed, i) (integer, default ${DEFAULT_SEED})`)
+      .option('--workers <n>', 'worker threads (0 = run in this thread; default: available cores - 1, at least 1)')
+      .option('--resume', 'continue an interrupted sweep from its journal (<out>.journal)')
+      .option('--quiet', 'no progress bar and no table')
+      .action((flags: SweepFlags) => runSweepCommand(io, flags));
+  },
+};
+
+async function runSweepCommand(io: CliIO, flags: SweepFlags): Promise<void> {
+  const spec = sweepSpecFromFlags(io, flags);
+  const workers = integerFlag(flags.workers, '--workers', { min: 0 }) ?? Math.max(1, availableParallelism() - 1);
+  const result = await executeSweep(io, spec, { out: flags.out, workers, resume: flags.resume === true, quiet: flags.quiet === true });
+  if (flags.quiet === true) return;
+  io.stdout(formatRows(result.rows));
+  const { maxentSeconds, trainingSeconds } = result.timing;
+  io.stdout(
+    `wrote ${flags.out} and ${csvPathOf(flags.out)}: ${result.rows.length} points; max-ent part ${maxentSeconds.toFixed(1)} s` +
+      (spec.training === null ? '' : `, training part ${trainingSeconds.toFixed(1)} s`) +
+      ` (${workers === 0 ? 'in this thread' : `${workers} worker threads`})\n`,
+  );
+}
+
+/** The sweep spec of the flags (and config file), validated; errors name the flag. */
+export function sweepSpecFromFlags(io: CliIO, flags: SweepFlags): SweepSpec {
+  const seed = integerFlag(flags.seed, '--seed') ?? DEFAULT_SEED;
+  const base = resolveConfig(io, { ...(flags.config === undefined ? {} : { config: flags.config }) });
+  const axes: SweepAxis[] = [];
+  for (const [field, { flag, kind }] of Object.entries(SWEEP_FIELDS) as [SweepField, (typeof SWEEP_FIELDS)[SweepField]][]) {
+    const text = flags[field];
+    if (text !== undefined) axes.push({ field, values: parseAxisValues(text, flag, kind) });
+  }
+  const trainingFlags = { neurons: flags.neurons, steps: flags.steps, learningRate: flags.lr, batch: flags.batch, optimizer: flags.optimizer, weightDecay: flags.weightDecay };
+  const flagOf: Record<string, string> = { neurons: '--neurons', steps: '--steps', learningRate: '--lr', batch: '--batch', optimizer: '--optimizer', weightDecay: '--weight-decay' };
+  const settings: Record<string, unknown> = {};
+  for (const [key, text] of Object.entries(trainingFlags)) {
+    if (text === undefined) continue;
+    const value = Number(text);
+    settings[key] = key === 'optimizer' || text.trim() === '' || !Number.isFinite(value) ? text : value;
+  }
+  const initScales = flags.initScales === undefined ? undefined : parseInitScales(flags.initScales);
+
+  if (flags.preset !== undefined) {
+    const grids = PRESETS[flags.preset];
+    if (grids === undefined) throw new InvalidInputError('--preset', `invalid \`--preset\`: must be one of ${PRESET_NAMES.join(', ')}, got ${JSON.stringify(flags.preset)}`);
+    if (axes.length > 0) {
+      const given = axes.map((axis) => SWEEP_FIELDS[axis.field].flag).join(', ');
+      throw new InvalidInputError('--preset', `invalid \`--preset\`: the preset sets its own grids; drop ${given} (use --config for the other settings)`);
+    }
+    const train = flags.maxentOnly !== true;
+    return {
+      base,
+      grids: grids.map((grid) => ({ ...grid, axes: grid.axes.map((axis) => ({ ...axis, values: [...axis.values] })), initScales: train ? (initScales ?? [...grid.initScales]) : [] })),
+      training: train ? trainingFromFlags(settings, flagOf) : null,
+      matchWeightScale: flags.weightScaleSearch,
+      seed,
+      preset: flags.preset,
+    };
+  }
+  if (flags.maxentOnly === true) throw new InvalidInputError('--maxent-only', 'invalid `--maxent-only`: only applies with --preset (a plain sweep trains only with --train)');
+  const train = flags.train === true;
+  if (!train) {
+    const unused = Object.keys(settings).map((key) => flagOf[key]);
+    if (flags.initScales !== undefined) unused.push('--init-scales');
+    if (unused.length > 0) throw new InvalidInputError(unused[0], `invalid \`${unused[0]}\`: training settings need --train`);
+  }
+  return {
+    base,
+    grids: [{ name: 'sweep', axes, initScales: train ? (initScales ?? parseInitScales(DEFAULT_INIT_SCALES)) : [] }],
+    training: train ? trainingFromFlags(settings, flagOf) : null,
+    matchWeightScale: flags.weightScaleSearch,
+    seed,
+    preset: null,
+  };
+}
+
+function parseInitScales(text: string): InitScale[] {
+  return text.split(',').map((part) => {
+    const trimmed = part.trim();
+    if (trimmed === 'match') return 'match';
+    const value = Number(trimmed);
+    if (trimmed === '' || !(value > 0) || !Number.isFinite(value)) {
+      throw new InvalidInputError('--init-scales', `invalid \`--init-scales\`: must be positive numbers or "match" (initScale = weightScale), comma-separated, got ${JSON.stringify(text)}`);
+    }
+    return value;
+  });
+}
+
+function formatRows(rows: readonly SweepRow[]): string {
+  const columns = ['index', 'grid', 'mode', 'contexts', 'weightScale', 'initScale', 'specialization', 'specializationPrior', 'selectivity', 'r2', 'tvDistance', 'bestWeightScale'];
+  const present = columns.filter((column) => rows.some((row) => row[column] !== undefined && row[column] !== null));
+  const cell = (value: SweepRow[string] | undefined) =>
+    value === undefined || value === null ? '' : typeof value === 'number' && !Number.isInteger(value) ? value.toPrecision(4) : String(value);
+  const shown = rows.slice(0, TABLE_ROWS).map((row) => present.map((column) => cell(row[column])));
+  const widths = present.map((title, c) => Math.max(title.length, ...shown.map((row) => row[c].length)));
+  const line = (cells: string[]) => cells.map((text, c) => text.padStart(widths[c])).join('  ');
+  const lines = [line(present), ...shown.map(line)];
+  if (rows.length > TABLE_ROWS) lines.push(`(${rows.length - TABLE_ROWS} more rows in the files)`);
+  return `${lines.join('\n')}\n`;
+}

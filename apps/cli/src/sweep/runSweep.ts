@@ -1,0 +1,76 @@
+import { existsSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Piscina } from 'piscina';
+import { InvalidInputError } from '@maxent/core';
+import type { JournalEntry } from './journal.js';
+import { runSweepPoint } from './runPoint.js';
+import type { SweepPoint } from './spec.js';
+
+export interface RunPointsOptions {
+  /** Worker threads; 0 runs the points one after another in this thread. */
+  readonly workers: number;
+  readonly signal?: AbortSignal;
+  /** Called with each finished point (in completion order), e.g. to append it to the journal. */
+  readonly onPointDone: (entry: JournalEntry, point: SweepPoint) => void;
+}
+
+/**
+ * Runs `points` and resolves when all are done. With workers > 0 they run on a
+ * piscina pool of worker threads (piscina: maintained, handles task queues,
+ * AbortSignal per task and thread teardown, which node:worker_threads alone leaves
+ * to us). Rows do not depend on the thread that ran them (each point carries its own
+ * seed), only their completion order does, and the caller sorts by index.
+ * On abort, no new point starts; running ones are stopped; the promise rejects
+ * with the signal's reason after every finished point has been reported.
+ */
+export async function runPoints(points: readonly SweepPoint[], options: RunPointsOptions): Promise<void> {
+  const { workers, signal, onPointDone } = options;
+  if (points.length === 0) return;
+  if (workers === 0) {
+    for (const point of points) {
+      signal?.throwIfAborted();
+      const start = performance.now();
+      const row = runSweepPoint(point, signal);
+      onPointDone({ index: point.index, seconds: (performance.now() - start) / 1000, row }, point);
+    }
+    return;
+  }
+  const pool = new Piscina({
+    filename: pathToFileURL(workerFile()).href,
+    maxThreads: Math.min(workers, points.length),
+    minThreads: Math.min(workers, points.length),
+    idleTimeout: 1000,
+  });
+  try {
+    const outcomes = await Promise.allSettled(
+      points.map(async (point) => {
+        const result = (await pool.run(point, signal === undefined ? {} : { signal })) as Omit<JournalEntry, 'index'>;
+        onPointDone({ index: point.index, seconds: result.seconds, row: result.row }, point);
+      }),
+    );
+    signal?.throwIfAborted();
+    const failed = outcomes.find((outcome) => outcome.status === 'rejected');
+    if (failed !== undefined) throw (failed as PromiseRejectedResult).reason;
+  } finally {
+    await pool.destroy();
+  }
+}
+
+/**
+ * The built worker module. Worker threads run plain Node, which cannot load
+ * TypeScript: from dist/sweep/runSweep.js it is the sibling worker.js; from the
+ * sources (tests) it is apps/cli/dist/sweep/worker.js, so tests of the worker path
+ * need `pnpm build` first.
+ */
+export function workerFile(): string {
+  const here = fileURLToPath(import.meta.url);
+  const file = here.endsWith('.ts') ? resolve(dirname(here), '../../dist/sweep/worker.js') : resolve(dirname(here), 'worker.js');
+  if (!existsSync(file)) {
+    throw new InvalidInputError(
+      '--workers',
+      `invalid \`--workers\`: worker threads load the built JavaScript ${file}, which is missing; run \`pnpm build\` first, or pass --workers 0 to run in this thread`,
+    );
+  }
+  return file;
+}

@@ -1,0 +1,185 @@
+import { createHash } from 'node:crypto';
+import { deriveSeed, InvalidInputError } from '@maxent/core';
+import { parseConfig, type MaxentConfig } from '@maxent/constraints';
+import { parseTrainingSettings, type TrainingHyperparameters } from '@maxent/trainer';
+import type { AxisValue } from './axisValues.js';
+
+/**
+ * A sweep (interfaces.md `maxent sweep`, kind `sweep`): grids of config values,
+ * each point solved by the max-ent solver and, with training, also trained at
+ * several init scales and analysed (model.md §6, §10).
+ */
+
+/** Config settings a sweep can vary, with the flag that sets each. */
+export const SWEEP_FIELDS = Object.freeze({
+  contexts: { flag: '--contexts', kind: 'integer' },
+  task: { flag: '--task', kind: 'name' },
+  nonlinearity: { flag: '--nonlinearity', kind: 'name' },
+  weightScale: { flag: '--weight-scale', kind: 'number' },
+  stimulusStd: { flag: '--stimulus-std', kind: 'number' },
+  contextMean: { flag: '--context-mean', kind: 'number' },
+  contextStd: { flag: '--context-std', kind: 'number' },
+  estimator: { flag: '--estimator', kind: 'name' },
+} as const);
+export type SweepField = keyof typeof SWEEP_FIELDS;
+
+export interface SweepAxis {
+  readonly field: SweepField;
+  readonly values: AxisValue[];
+}
+
+/** `match`: train from the point's own prior, initScale = weightScale (u, w ~ p0, model.md §4, §10). */
+export type InitScale = number | 'match';
+
+export interface SweepGrid {
+  /** Name of the grid (a preset has several; a plain sweep has one, "sweep"). */
+  readonly name: string;
+  /** The axes; the grid is their Cartesian product, the last axis varying fastest. */
+  readonly axes: SweepAxis[];
+  /** Init scales of the trained points (empty: no training on this grid). */
+  readonly initScales: InitScale[];
+}
+
+export interface SweepSpec {
+  /** The config every point starts from (config file and single-valued flags), defaults filled in. */
+  readonly base: MaxentConfig;
+  readonly grids: SweepGrid[];
+  /** Hyperparameters of every training run (initScale and seed are set per point). */
+  readonly training: TrainingHyperparameters | null;
+  /** Trained points: also search the best-matching weight scale (model.md §10). */
+  readonly matchWeightScale: boolean;
+  /** Master seed: point i trains with deriveSeed(seed, i). */
+  readonly seed: number | string;
+  /** Name of the preset that made the spec, if any. */
+  readonly preset: string | null;
+}
+
+/** One unit of work: solve a config, or train (and analyse) a network for it. */
+export interface SweepPoint {
+  readonly index: number;
+  readonly grid: string;
+  readonly mode: 'maxent' | 'trained';
+  /** The swept values of this point, by field. */
+  readonly values: Readonly<Partial<Record<SweepField, AxisValue>>>;
+  readonly config: MaxentConfig;
+  /** Trained points: the init scale used (numeric even for `match`), else null. */
+  readonly initScale: number | null;
+  /** Trained points: the training hyperparameters with this point's seed and init scale. */
+  readonly training: TrainingHyperparameters | null;
+  readonly matchWeightScale: boolean;
+  /** deriveSeed(master seed, index): the same whatever the number of workers. */
+  readonly seed: string;
+}
+
+/**
+ * The points of a sweep in a fixed order: for each grid, first its max-ent points
+ * (Cartesian product of the axes), then its trained points (each config times
+ * each init scale). Every config is validated here, before any work starts, so a
+ * bad value stops the sweep with exit 2 naming the flag.
+ */
+export function sweepPoints(spec: SweepSpec): SweepPoint[] {
+  const points: SweepPoint[] = [];
+  for (const grid of spec.grids) {
+    const combinations = cartesian(grid.axes);
+    const configs = combinations.map((values) => ({ values, config: configAt(spec.base, values, grid.axes) }));
+    for (const { values, config } of configs) {
+      const index = points.length;
+      points.push({ index, grid: grid.name, mode: 'maxent', values, config, initScale: null, training: null, matchWeightScale: false, seed: deriveSeed(spec.seed, index) });
+    }
+    if (spec.training === null) continue;
+    for (const { values, config } of configs) {
+      for (const initScale of grid.initScales) {
+        const index = points.length;
+        const seed = deriveSeed(spec.seed, index);
+        const scale = initScale === 'match' ? config.weightScale : initScale;
+        points.push({
+          index,
+          grid: grid.name,
+          mode: 'trained',
+          values,
+          config,
+          initScale: scale,
+          training: { ...spec.training, initScale: scale, seed },
+          matchWeightScale: spec.matchWeightScale,
+          seed,
+        });
+      }
+    }
+  }
+  return points;
+}
+
+/**
+ * Hash of everything that determines the rows (the points with their configs,
+ * init scales, training settings and seeds): a journal is only resumed by the
+ * same sweep.
+ */
+export function sweepHash(points: readonly SweepPoint[]): string {
+  return createHash('sha256').update(JSON.stringify(points)).digest('hex').slice(0, 16);
+}
+
+function cartesian(axes: readonly SweepAxis[]): Partial<Record<SweepField, AxisValue>>[] {
+  let out: Partial<Record<SweepField, AxisValue>>[] = [{}];
+  for (const axis of axes) {
+    const next: Partial<Record<SweepField, AxisValue>>[] = [];
+    for (const partial of out) for (const value of axis.values) next.push({ ...partial, [axis.field]: value });
+    out = next;
+  }
+  return out;
+}
+
+/** The base config with this point's values laid over it, validated (errors name the flag). */
+function configAt(base: MaxentConfig, values: Partial<Record<SweepField, AxisValue>>, axes: readonly SweepAxis[]): MaxentConfig {
+  const raw = structuredClone(base) as unknown as Record<string, unknown> & {
+    task: Record<string, unknown>;
+    context: Record<string, unknown>;
+    estimator: Record<string, unknown>;
+  };
+  if (values.task !== undefined || values.contexts !== undefined) {
+    if ('matrix' in raw.task) raw.task = { name: 'select', contexts: (raw.task.matrix as unknown[]).length };
+    if (values.task !== undefined) raw.task.name = values.task;
+    if (values.contexts !== undefined) raw.task.contexts = values.contexts;
+    if (raw.task.name === 'select') delete raw.task.stimuli;
+  }
+  if (values.nonlinearity !== undefined) raw.nonlinearity = values.nonlinearity;
+  if (values.weightScale !== undefined) raw.weightScale = values.weightScale;
+  if (values.stimulusStd !== undefined) raw.stimulusStd = values.stimulusStd;
+  if (values.contextMean !== undefined) raw.context.mean = values.contextMean;
+  if (values.contextStd !== undefined) raw.context.std = values.contextStd;
+  if (values.estimator !== undefined) raw.estimator = { kind: values.estimator };
+  try {
+    return parseConfig(raw);
+  } catch (error) {
+    if (error instanceof InvalidInputError) {
+      const axis = axes.find((candidate) => fieldOfConfigKey(error.field) === candidate.field);
+      if (axis !== undefined) throw new InvalidInputError(SWEEP_FIELDS[axis.field].flag, `${error.message} (from ${SWEEP_FIELDS[axis.field].flag})`);
+    }
+    throw error;
+  }
+}
+
+function fieldOfConfigKey(key: string): SweepField | undefined {
+  const map: Record<string, SweepField> = {
+    'task.contexts': 'contexts',
+    'task.name': 'task',
+    nonlinearity: 'nonlinearity',
+    weightScale: 'weightScale',
+    stimulusStd: 'stimulusStd',
+    'context.mean': 'contextMean',
+    'context.std': 'contextStd',
+    'estimator.kind': 'estimator',
+  };
+  return map[key];
+}
+
+/** Training hyperparameters from flags (validated; errors name the flag). */
+export function trainingFromFlags(settings: Record<string, unknown>, flagOf: Record<string, string>): TrainingHyperparameters {
+  try {
+    return parseTrainingSettings(settings);
+  } catch (error) {
+    if (error instanceof InvalidInputError && flagOf[error.field] !== undefined) {
+      throw new InvalidInputError(flagOf[error.field], `${error.message} (from ${flagOf[error.field]})`);
+    }
+    throw error;
+  }
+}
