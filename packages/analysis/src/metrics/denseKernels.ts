@@ -76,8 +76,11 @@ export function oneNorm(a: Float64Array, n: number): number {
 
 /**
  * Solves q X = p in place: `q` is overwritten by its LU factors (partial
- * pivoting) and `p` by X. Row-oriented elimination, so every inner loop walks a
- * contiguous row. Returns false when a pivot is exactly zero (q singular).
+ * pivoting) and `p` by X. Returns false when a pivot is exactly zero (q
+ * singular). The factorisation is right-looking by rows; the two triangular
+ * solves are left-looking, each row of X accumulating four rows of X at a time
+ * (as in {@link multiplySquare}), since with n right-hand sides they cost three
+ * times the factorisation.
  */
 export function solveInPlace(q: Float64Array, p: Float64Array, n: number): boolean {
   for (let k = 0; k < n; k++) {
@@ -100,25 +103,44 @@ export function solveInPlace(q: Float64Array, p: Float64Array, n: number): boole
     for (let i = k + 1; i < n; i++) {
       const rowI = i * n;
       const factor = q[rowI + k] * inverse;
-      if (factor === 0) continue;
       q[rowI + k] = factor;
+      if (factor === 0) continue;
       for (let j = k + 1; j < n; j++) q[rowI + j] -= factor * q[rowK + j];
-      // Forward substitution of the right-hand sides rides along with elimination.
-      for (let j = 0; j < n; j++) p[rowI + j] -= factor * p[rowK + j];
     }
   }
+  // L Y = P p: row i of Y is p_i - sum_{k<i} L_ik Y_k.
+  for (let i = 1; i < n; i++) subtractCombination(q, p, n, i, 0, i);
+  // U X = Y: row i of X is (Y_i - sum_{k>i} U_ik X_k) / U_ii.
   for (let i = n - 1; i >= 0; i--) {
+    subtractCombination(q, p, n, i, i + 1, n);
+    const inverse = 1 / q[i * n + i];
     const rowI = i * n;
-    for (let k = i + 1; k < n; k++) {
-      const factor = q[rowI + k];
-      if (factor === 0) continue;
-      const rowK = k * n;
-      for (let j = 0; j < n; j++) p[rowI + j] -= factor * p[rowK + j];
-    }
-    const inverse = 1 / q[rowI + i];
     for (let j = 0; j < n; j++) p[rowI + j] *= inverse;
   }
   return true;
+}
+
+/** p_i -= sum_{k in [from, to)} q_ik p_k, four rows of p per pass over p_i. */
+function subtractCombination(q: Float64Array, p: Float64Array, n: number, i: number, from: number, to: number): void {
+  const rowI = i * n;
+  let k = from;
+  for (; k + 3 < to; k += 4) {
+    const c0 = q[rowI + k];
+    const c1 = q[rowI + k + 1];
+    const c2 = q[rowI + k + 2];
+    const c3 = q[rowI + k + 3];
+    const r0 = k * n;
+    const r1 = r0 + n;
+    const r2 = r1 + n;
+    const r3 = r2 + n;
+    for (let j = 0; j < n; j++) p[rowI + j] -= c0 * p[r0 + j] + c1 * p[r1 + j] + c2 * p[r2 + j] + c3 * p[r3 + j];
+  }
+  for (; k < to; k++) {
+    const c = q[rowI + k];
+    if (c === 0) continue;
+    const r = k * n;
+    for (let j = 0; j < n; j++) p[rowI + j] -= c * p[r + j];
+  }
 }
 
 function swapRows(a: Float64Array, r: number, s: number, n: number): void {

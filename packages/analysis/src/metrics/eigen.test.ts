@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { InvalidInputError, type Mat } from '@maxent/core';
+import { createRng, InvalidInputError, type Mat } from '@maxent/core';
 import { expectAllClose } from '#testing';
 import {
+  denseEigenvalues,
   eigenvalues,
   leadingEigenvalue,
   logLeadingEigenvalue,
@@ -15,8 +16,8 @@ function mat(rows: number[][]): Mat {
 }
 
 /** Eigenvalues as [re, im] pairs sorted by real then imaginary part, for comparison. */
-function sortedPairs(matrix: Mat): number[] {
-  const { real, imaginary } = eigenvalues(matrix);
+function sortedPairs(matrix: Mat, solver = eigenvalues): number[] {
+  const { real, imaginary } = solver(matrix);
   return Array.from(real, (re, k) => [re, imaginary[k]] as const)
     .sort((x, y) => x[0] - y[0] || x[1] - y[1])
     .flat();
@@ -117,5 +118,29 @@ describe('spectral measures', () => {
     expect(() => spectralRadius(mat([[Number.POSITIVE_INFINITY]]))).toThrow(
       'invalid `W`: must hold only finite numbers, got Infinity at row 0, column 0',
     );
+  });
+});
+
+describe('Hessenberg QR against ml-matrix EigenvalueDecomposition (independent route)', () => {
+  it.each([
+    [5, 1, 1],
+    [17, 2, 1],
+    [60, 3, 1],
+    [41, 4, 0.3],
+  ])('agrees on a random %s x %s matrix (seed %s, density %s)', (n, seed, density) => {
+    const rng = createRng(seed);
+    const data = new Float64Array(n * n);
+    for (let index = 0; index < data.length; index++) data[index] = rng.next() < density ? rng.normal() : 0;
+    const matrix: Mat = { rows: n, cols: n, data };
+    expectAllClose(sortedPairs(matrix), sortedPairs(matrix, denseEigenvalues), { atol: 1e-9 });
+  });
+
+  it('finds the repeated eigenvalues 2 + 2 cos(2 pi k / n) of a symmetric circulant', () => {
+    const n = 12;
+    const row = [2, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1];
+    const matrix: Mat = { rows: n, cols: n, data: Float64Array.from({ length: n * n }, (_, index) => row[(index % n - Math.floor(index / n) + n) % n]) };
+    // Eigenvalues of this symmetric circulant: 2 + 2 cos(2 pi k / n).
+    const expected = Array.from({ length: n }, (_, k) => 2 + 2 * Math.cos((2 * Math.PI * k) / n)).sort((x, y) => x - y);
+    expectAllClose(sortedPairs(matrix), expected.flatMap((value) => [value, 0]), { atol: 1e-12 });
   });
 });

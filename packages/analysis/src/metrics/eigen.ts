@@ -1,5 +1,6 @@
 import { toMlMatrix, type Mat } from '@maxent/core';
 import { EigenvalueDecomposition } from 'ml-matrix';
+import { hessenbergQrEigenvalues } from './hessenbergQr.js';
 import { assertSquareFinite } from './squareMatrix.js';
 
 /** Eigenvalues lambda_k = real[k] + i imaginary[k] of a real square matrix. */
@@ -22,12 +23,22 @@ export interface SpectralMeasures {
 
 /**
  * All eigenvalues of a real, possibly non-symmetric, square matrix (signed W;
- * model.md §11), via ml-matrix's EigenvalueDecomposition (Hessenberg reduction
- * and shifted QR, the JAMA / EISPACK hqr2 route). Complex eigenvalues come in
- * conjugate pairs.
+ * model.md §11); complex eigenvalues come in conjugate pairs. Computed by our
+ * eigenvalues-only Hessenberg QR on Float64Array (hessenbergQr.ts); in the rare
+ * case that its iteration does not converge, by ml-matrix's
+ * EigenvalueDecomposition (the same algorithm with eigenvectors, JAMA hqr2).
  */
 export function eigenvalues(matrix: Mat, field = 'W'): Eigenvalues {
   assertSquareFinite(matrix, field);
+  const n = matrix.rows;
+  const real = new Float64Array(n);
+  const imaginary = new Float64Array(n);
+  if (hessenbergQrEigenvalues(Float64Array.from(matrix.data), n, real, imaginary)) return { real, imaginary };
+  return denseEigenvalues(matrix);
+}
+
+/** ml-matrix's EigenvalueDecomposition: the fallback, and the independent route in tests. */
+export function denseEigenvalues(matrix: Mat): Eigenvalues {
   const decomposition = new EigenvalueDecomposition(toMlMatrix(matrix));
   return {
     real: Float64Array.from(decomposition.realEigenvalues),
