@@ -16,7 +16,9 @@ import { energyShareTvDistance } from './comparison.js';
  * the whole range), then golden-section search on log sigma between the grid
  * neighbours of the best grid point, until the bracket is narrower than
  * `tolerance` (relative, on sigma). The solver is injected as `solutionAt`, so
- * this package does not depend on it (architecture.md).
+ * this package does not depend on it (architecture.md); it returns null where it
+ * has no solution (e.g. the Newton iteration fails at an extreme sigma), and such a
+ * sigma counts as no match (D = Infinity).
  */
 export interface WeightScaleSearchOptions {
   /** Smallest sigma tried; default 1/16. */
@@ -37,6 +39,7 @@ export const DEFAULT_WEIGHT_SCALE_SEARCH: Readonly<Required<Omit<WeightScaleSear
 
 export interface WeightScaleEvaluation {
   readonly weightScale: number;
+  /** D(sigma); Infinity where `solutionAt` had no solution. */
   readonly tvDistance: number;
 }
 
@@ -55,7 +58,7 @@ const INVERSE_GOLDEN = (Math.sqrt(5) - 1) / 2;
 
 export function bestMatchingWeightScale(
   network: readonly PopulationShare[],
-  solutionAt: (weightScale: number) => readonly PopulationShare[],
+  solutionAt: (weightScale: number) => readonly PopulationShare[] | null,
   options: WeightScaleSearchOptions = {},
 ): WeightScaleMatch {
   const settings = { ...DEFAULT_WEIGHT_SCALE_SEARCH, ...options };
@@ -70,7 +73,8 @@ export function bestMatchingWeightScale(
   const objective = (logScale: number): number => {
     options.signal?.throwIfAborted();
     const weightScale = Math.exp(logScale);
-    const tvDistance = energyShareTvDistance(network, solutionAt(weightScale));
+    const solution = solutionAt(weightScale);
+    const tvDistance = solution === null ? Infinity : energyShareTvDistance(network, solution);
     const evaluation = { weightScale, tvDistance };
     evaluations.push(evaluation);
     options.onProgress?.(evaluation);

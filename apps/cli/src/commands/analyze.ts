@@ -82,7 +82,7 @@ function runAnalyze(io: CliIO, flags: AnalyzeFlags): void {
     comparison = {
       weightScale: solution.config.weightScale,
       ...compareWithSolution(analysis.populations, shares),
-      bestWeightScale: flags.weightScaleSearch ? bestMatchingWeightScale(analysis.populations, solutionAtWeightScale(solution.config)) : null,
+      bestWeightScale: flags.weightScaleSearch ? searchWeightScale(analysis.populations, solution.config) : null,
     };
     // The solution's §6 summary from the same shares and the same helper as the network's.
     solutionSummary = summarizePopulations(shares, solution.problem.contexts, solution.problem.stimuli, activeProbability(solution.problem));
@@ -207,4 +207,12 @@ function formatTable(
     }
   }
   return `${lines.join('\n')}\n`;
+}
+
+/** The best-matching weight scale, or null when the solver had no answer anywhere in the range. */
+function searchWeightScale(populations: NetworkPopulations['populations'], config: MaxentConfig): WeightScaleMatch | null {
+  const match = bestMatchingWeightScale(populations, solutionAtWeightScale(config));
+  // Evaluations where the solver had no answer carry D = Infinity, which JSON cannot hold: report them as null.
+  const evaluations = match.evaluations.map((evaluation) => ({ ...evaluation, tvDistance: Number.isFinite(evaluation.tvDistance) ? evaluation.tvDistance : null }));
+  return Number.isFinite(match.tvDistance) ? ({ ...match, evaluations } as unknown as WeightScaleMatch) : null;
 }

@@ -73,9 +73,10 @@ export function runSweepPoint(point: SweepPoint, signal?: AbortSignal): SweepRow
     row.meanAbsSelectivityDifference = Number.isNaN(comparison.meanAbsSelectivityDifference) ? null : comparison.meanAbsSelectivityDifference;
     if (point.matchWeightScale) {
       const match = bestMatchingWeightScale(analysis.populations, solutionAtWeightScale(point.config), signal === undefined ? {} : { signal });
-      row.bestWeightScale = match.weightScale;
-      row.bestWeightScaleTvDistance = match.tvDistance;
-      row.bestWeightScaleAtBoundary = match.atBoundary;
+      const found = Number.isFinite(match.tvDistance);
+      row.bestWeightScale = found ? match.weightScale : null;
+      row.bestWeightScaleTvDistance = found ? match.tvDistance : null;
+      row.bestWeightScaleAtBoundary = found ? match.atBoundary : null;
     }
   }
   return row;

@@ -6,6 +6,7 @@ import { InvalidInputError } from '@maxent/core';
 import type { JournalEntry } from './journal.js';
 import { runSweepPoint } from './runPoint.js';
 import type { SweepPoint } from './spec.js';
+import { rebuildWorkerError, type WorkerOutcome } from './worker.js';
 
 export interface RunPointsOptions {
   /** Worker threads; 0 runs the points one after another in this thread. */
@@ -45,8 +46,9 @@ export async function runPoints(points: readonly SweepPoint[], options: RunPoint
   try {
     const outcomes = await Promise.allSettled(
       points.map(async (point) => {
-        const result = (await pool.run(point, signal === undefined ? {} : { signal })) as Omit<JournalEntry, 'index'>;
-        onPointDone({ index: point.index, seconds: result.seconds, row: result.row }, point);
+        const outcome = (await pool.run(point, signal === undefined ? {} : { signal })) as WorkerOutcome;
+        if (!outcome.ok) throw rebuildWorkerError(outcome.error);
+        onPointDone({ index: point.index, seconds: outcome.seconds, row: outcome.row }, point);
       }),
     );
     signal?.throwIfAborted();

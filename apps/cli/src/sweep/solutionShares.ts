@@ -1,4 +1,4 @@
-import { ProblemHasNoAnswerError, type Mat } from '@maxent/core';
+import { InvalidInputError, ProblemHasNoAnswerError, type Mat } from '@maxent/core';
 import { problemFromConfig, type MaxentConfig, type MaxentProblem, type PopulationShare } from '@maxent/constraints';
 import { patternBits, patternLaw, solve } from '@maxent/solver';
 
@@ -25,11 +25,13 @@ export function solutionShares(problem: MaxentProblem, lambda: Mat): PopulationS
 /**
  * The injected solver of `bestMatchingWeightScale` (architecture.md: the analysis
  * package does not depend on the solver): solves `config` at weight scale sigma and
- * returns its pattern shares. Each solve starts from the previous multipliers
+ * returns its pattern shares, or null where the solver finds no answer (at extreme
+ * sigma the task A / sigma^2 can be numerically out of reach, model.md §5), which the
+ * search counts as no match. Each solve starts from the previous multipliers
  * rescaled by (sigma_previous / sigma)^2, the scaling identity of model.md §5, so a
  * search costs a few Newton steps per evaluation.
  */
-export function solutionAtWeightScale(config: MaxentConfig): (weightScale: number) => PopulationShare[] {
+export function solutionAtWeightScale(config: MaxentConfig): (weightScale: number) => PopulationShare[] | null {
   let previous: { weightScale: number; lambda: Mat } | undefined;
   return (weightScale) => {
     const problem = problemFromConfig({ ...config, weightScale });
@@ -38,20 +40,18 @@ export function solutionAtWeightScale(config: MaxentConfig): (weightScale: numbe
       const factor = (previous.weightScale / weightScale) ** 2;
       initialLambda = { rows: previous.lambda.rows, cols: previous.lambda.cols, data: previous.lambda.data.map((x) => x * factor) };
     }
-    let solution;
-    try {
-      solution = solve(problem, { populationLimit: 1, ...(initialLambda === undefined ? {} : { initialLambda }) });
-    } catch (error) {
-      // A rescaled start can in principle leave the domain; fall back to a cold start.
-      if (initialLambda === undefined) throw error;
-      solution = solve(problem, { populationLimit: 1 });
-    }
-    if (!solution.converged) {
-      throw new ProblemHasNoAnswerError(
-        `the solver did not converge at weight scale ${weightScale} while searching for the best-matching sigma: ${solution.message}`,
-        'not-converged',
-      );
-    }
+    const attempt = (start: Mat | undefined) => {
+      try {
+        const solution = solve(problem, { populationLimit: 1, ...(start === undefined ? {} : { initialLambda: start }) });
+        return solution.converged ? solution : null;
+      } catch (error) {
+        if (error instanceof ProblemHasNoAnswerError || error instanceof InvalidInputError) return null;
+        throw error;
+      }
+    };
+    // A rescaled start can leave the domain or stall; fall back to a cold start.
+    const solution = attempt(initialLambda) ?? (initialLambda === undefined ? null : attempt(undefined));
+    if (solution === null) return null;
     previous = { weightScale, lambda: solution.lambda };
     return solutionShares(problem, solution.lambda);
   };
