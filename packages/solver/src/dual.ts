@@ -30,6 +30,9 @@ export interface DualWorkspace {
   readonly highBits: number;
   readonly lowAxis: Float64Array;
   readonly highAxis: Float64Array;
+  /** The same tables for a search direction (stepToBoundary). */
+  readonly lowDirection: Float64Array;
+  readonly highDirection: Float64Array;
   /** q(g) of the last evaluation (NaN outside the support). */
   readonly q: Float64Array;
   /** P0(g) (1 - q)^(-1/2) of the last evaluation (unnormalised pi). */
@@ -67,6 +70,8 @@ export function createDualWorkspace(problem: MaxentProblem): DualWorkspace {
     highBits,
     lowAxis: new Float64Array((1 << lowBits) * P),
     highAxis: new Float64Array((1 << highBits) * P),
+    lowDirection: new Float64Array((1 << lowBits) * P),
+    highDirection: new Float64Array((1 << highBits) * P),
     q: new Float64Array(patterns.count),
     weight: new Float64Array(patterns.count),
     weight1: new Float64Array(patterns.count),
@@ -159,6 +164,53 @@ export function evaluateDual(workspace: DualWorkspace, lambda: Float64Array, lev
   supersetSums(weight2, K);
   fillHessian(workspace, lambda);
   return value;
+}
+
+/**
+ * The largest t such that moving from lambda to lambda + t direction keeps, for
+ * every pattern of the support, at least `keep` of its slack 1 - q(g)
+ * ("fraction to the boundary", as in interior-point methods). q(g) along the line
+ * is the quadratic sigma^4 |a + t b|^2 with b = direction^T g, so the bound is a
+ * root per pattern. Newton steps computed far from the wall of a rare pattern
+ * (small P0(g), so small weight in the Hessian) would otherwise jump right next to
+ * it, where the dual is very steep and progress stalls (model.md §5 "Domain").
+ */
+export function stepToBoundary(workspace: DualWorkspace, lambda: Float64Array, direction: Float64Array, keep: number): number {
+  const { problem, patterns, lowBits, highBits, lowAxis, highAxis, lowDirection, highDirection } = workspace;
+  const P = problem.stimuli;
+  const s2 = problem.weightScale * problem.weightScale;
+  const s4 = s2 * s2;
+  axisTable(lambda, P, 0, lowBits, lowAxis);
+  axisTable(lambda, P, lowBits, highBits, highAxis);
+  axisTable(direction, P, 0, lowBits, lowDirection);
+  axisTable(direction, P, lowBits, highBits, highDirection);
+  const lowCount = 1 << lowBits;
+  const highCount = 1 << highBits;
+  let largest = Number.POSITIVE_INFINITY;
+  for (let high = 0; high < highCount; high++) {
+    const highOffset = high * P;
+    for (let low = 0; low < lowCount; low++) {
+      if (patterns.prior[high * lowCount + low] === 0) continue;
+      const lowOffset = low * P;
+      let aa = 0;
+      let ab = 0;
+      let bb = 0;
+      for (let j = 0; j < P; j++) {
+        const a = lowAxis[lowOffset + j] + highAxis[highOffset + j];
+        const b = lowDirection[lowOffset + j] + highDirection[highOffset + j];
+        aa += a * a;
+        ab += a * b;
+        bb += b * b;
+      }
+      if (bb === 0) continue;
+      // s4 (aa + 2 t ab + t^2 bb) = 1 - keep (1 - s4 aa)  <=>  bb t^2 + 2 ab t - c = 0, c > 0.
+      const c = (1 - keep) * (1 / s4 - aa);
+      if (!(c > 0)) return 0;
+      const root = c / (ab + Math.sqrt(ab * ab + bb * c));
+      if (root < largest) largest = root;
+    }
+  }
+  return largest;
 }
 
 function fillHessian(workspace: DualWorkspace, lambda: Float64Array): void {

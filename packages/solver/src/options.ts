@@ -14,7 +14,7 @@ export interface SolveStep {
 }
 
 export interface SolveOptions {
-  /** Stop when max |E[f] - A| <= tolerance. */
+  /** Stop when max |E[f] - A| <= tolerance * max(1, max |A|). */
   readonly tolerance?: number;
   /** Largest number of Newton steps before giving up (converged = false). */
   readonly maxIterations?: number;
@@ -40,7 +40,7 @@ export interface ResolvedSolveOptions {
 /** Defaults, once. 1024 populations = every pattern up to K = 10 (interfaces.md). */
 export const DEFAULT_SOLVE_OPTIONS = Object.freeze({
   tolerance: 1e-12,
-  maxIterations: 100,
+  maxIterations: 500,
   populationLimit: 1024,
 });
 

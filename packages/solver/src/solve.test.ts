@@ -132,6 +132,17 @@ describe('solve', () => {
     },
   );
 
+  it('rare gain patterns (mu_v = -3 sigma_v): the minimiser hugs the edge of the domain, Newton still gets there', () => {
+    const problem = problemOf({ task: { name: 'select', contexts: 3 }, context: { mean: -3, std: 1 } });
+    const solution = solve(problem);
+    expect(solution.message).toMatch(/converged/);
+    expect(solution.maxResidual).toBeLessThan(1e-10);
+    expectAllClose(naiveDual(problem, solution.lambda.data).moments, selectTask(3).data, { atol: 1e-9 });
+    // Neurons active in two of three contexts carry the task at q(g) within 1e-3 of the edge.
+    const law = patternLaw(problem, solution.lambda);
+    expect(1 - law.q[0b011]).toBeLessThan(1e-3);
+  });
+
   it('recovers planted multipliers from the moments they imply (coniii-style)', () => {
     const base = problemOf({ task: { name: 'select-of', contexts: 4, stimuli: 3 }, weightScale: 0.9, context: { mean: 0.2, std: 1 } });
     const rng = createRng(4);
