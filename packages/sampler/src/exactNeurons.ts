@@ -3,6 +3,7 @@ import { nonlinearity } from '@maxent/constraints';
 import { createAliasTable, drawAlias } from './aliasTable.js';
 import type { SampledNetwork, SolutionLaw } from './network.js';
 import { patternGain, neuronPatternLaw, type NeuronPatternLaw } from './neuronPatternLaw.js';
+import { zigguratNormal } from './ziggurat.js';
 
 /** Options of {@link sampleExactNeurons}. */
 export interface ExactNeuronOptions {
@@ -34,7 +35,8 @@ export interface ExactNeuronSampler {
  *     w = sigma / sqrt(1 - q) z_0,     u_j = sigma^2 a_j w + sigma z_j.
  *
  * Per pattern that is one scale and one vector, computed once; per neuron
- * O(K + P) work and no allocation.
+ * O(K + P) work and no allocation. Normals come from the ziggurat (ziggurat.ts)
+ * over the same seeded stream.
  */
 export function createExactNeuronSampler(solution: SolutionLaw): ExactNeuronSampler {
   const { problem, lambda } = solution;
@@ -69,16 +71,16 @@ export function createExactNeuronSampler(solution: SolutionLaw): ExactNeuronSamp
     for (let k = 0; k < K; k++) {
       const active = patternGain(m, k) === 1;
       if (folded) {
-        const magnitude = std * Math.abs(rng.normal());
+        const magnitude = std * Math.abs(zigguratNormal(rng));
         v[vOffset + k] = active ? magnitude : -magnitude;
       } else {
         v[vOffset + k] = active ? truncatedNormal(rng, mean, std, 0, Infinity) : truncatedNormal(rng, mean, std, -Infinity, 0);
       }
     }
-    const wi = wScale[m] * rng.normal();
+    const wi = wScale[m] * zigguratNormal(rng);
     w[wOffset] = wi;
     const row = m * P;
-    for (let j = 0; j < P; j++) u[uOffset + j] = coupling[row + j] * wi + sigma * rng.normal();
+    for (let j = 0; j < P; j++) u[uOffset + j] = coupling[row + j] * wi + sigma * zigguratNormal(rng);
     return m;
   };
   return { law, drawInto };

@@ -30,5 +30,6 @@ export type { ConditionalWorkspace } from './neuronDensity.js';
 export { neuronPatternLaw, patternGain } from './neuronPatternLaw.js';
 export type { NeuronPatternLaw } from './neuronPatternLaw.js';
 export { createAliasTable, drawAlias } from './aliasTable.js';
+export { zigguratNormal } from './ziggurat.js';
 export type { AliasTable } from './aliasTable.js';
 export type { SampledNetwork, SolutionLaw } from './network.js';
