@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -107,6 +107,18 @@ describe('maxent solve', () => {
     const invalidRun = await run(['solve', '--weight-scale', '-1', '--out', 'sol.json'], dir);
     expect(invalidRun.code).toBe(2);
     expect(readFileSync(join(dir, 'sol.json'), 'utf8')).toBe(before);
+  });
+
+  it('a solve that does not converge exits 3, says why and writes nothing', async () => {
+    const dir = tempDir();
+    // A context prior 5 standard deviations below threshold: the task rests on gain
+    // patterns with prior mass ~1e-7 and the minimiser is beyond double precision.
+    writeFileSync(join(dir, 'c.json'), JSON.stringify({ task: { name: 'select', contexts: 3 }, context: { mean: -5, std: 1 } }));
+    const { code, stdout, stderr } = await run(['solve', '--config', 'c.json', '--out', 'sol.json'], dir);
+    expect(code).toBe(3);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(/the solver did not converge: .*the task rests on rare gain patterns/);
+    expect(existsSync(join(dir, 'sol.json'))).toBe(false);
   });
 
   it('--debug adds the stack trace', async () => {

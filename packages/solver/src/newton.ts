@@ -70,7 +70,7 @@ export function* solveSteps(problem: MaxentProblem, options: SolveOptions = {}):
         iteration,
         residual,
         `did not converge: max residual ${residual.toExponential(2)} after ${iteration} Newton iterations ` +
-          `(tolerance ${tolerance}); raise maxIterations or the tolerance`,
+          `(tolerance ${tolerance})${edgeHint(workspace)}`,
       );
     }
     gradient.set(workspace.gradient);
@@ -99,7 +99,7 @@ export function* solveSteps(problem: MaxentProblem, options: SolveOptions = {}):
         iteration,
         residual,
         `did not converge: the line search found no decrease after ${iteration} Newton iterations ` +
-          `(max residual ${residual.toExponential(2)})`,
+          `(max residual ${residual.toExponential(2)})${edgeHint(workspace)}`,
       );
     }
     lambda.data.set(trial);
@@ -120,13 +120,28 @@ export function* solveSteps(problem: MaxentProblem, options: SolveOptions = {}):
         false,
         iteration + 1,
         residual,
-        `did not converge: the residual stalled at ${residual.toExponential(2)} for ${STALL_ITERATIONS} Newton iterations. ` +
-          `The solution lies extremely close to the edge of the domain (q(g) -> 1 for rare gain patterns, rho = ${workspace.patterns.rho.toPrecision(3)}), ` +
-          'where the dual is too steep for double precision; a context prior with more mass on both sides of the threshold, or a larger weightScale, avoids this',
+        `did not converge: the residual stalled at ${residual.toExponential(2)} for ${STALL_ITERATIONS} Newton iterations${edgeHint(workspace)}`,
       );
     }
     options.signal?.throwIfAborted();
   }
+}
+
+/**
+ * Why Newton may fail although a solution exists (the structural test passed,
+ * model.md §5): when the task rests on gain patterns with tiny prior mass, the
+ * minimiser sits extremely close to the edge q(g) = 1 of the domain, where the
+ * dual is too steep for double precision.
+ */
+function edgeHint(workspace: DualWorkspace): string {
+  let slack = 1;
+  for (let i = 0; i < workspace.q.length; i++) if (workspace.patterns.prior[i] > 0) slack = Math.min(slack, 1 - workspace.q[i]);
+  if (!(slack < 1e-6)) return '; raise maxIterations or the tolerance';
+  return (
+    `. The iterate is within ${slack.toExponential(1)} of the edge of the domain (q(g) -> 1): the task rests on rare gain ` +
+    `patterns (rho = ${workspace.patterns.rho.toPrecision(3)}) and the minimiser is too close to the edge for double precision. ` +
+    'A context prior with more mass on both sides of the threshold (context.mean nearer 0), or a larger weightScale, avoids this'
+  );
 }
 
 function outcome(lambda: Mat, converged: boolean, iterations: number, maxResidual: number, message: string): NewtonOutcome {

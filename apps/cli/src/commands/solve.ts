@@ -48,7 +48,8 @@ function runSolve(io: CliIO, flags: SolveFlags): void {
   // No progress bar: an exact solve takes well under a second up to K = 14 and a few seconds at K = 20.
   const solution = solve(problem);
   if (!solution.converged) {
-    throw new ProblemHasNoAnswerError(`the solver did not converge: ${solution.message}`, 'not-converged');
+    // Unconverged messages start with "did not converge" (newton.ts).
+    throw new ProblemHasNoAnswerError(`the solver ${solution.message}`, 'not-converged');
   }
   if (flags.out !== undefined) {
     writeJsonAtomic(io, flags.out, {
