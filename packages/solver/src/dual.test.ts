@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { createRng, fromRows, zeros, type Mat } from '@maxent/core';
 import { parseConfig, problemFromConfig, type MaxentProblem } from '@maxent/constraints';
 import { expectAllClose } from '#testing';
-import { dualObjective } from './dual.js';
+import { createDualWorkspace, dualObjective, evaluateDual, stepToBoundary } from './dual.js';
+import { patternLaw } from './populations.js';
 import { naiveDual } from '../test/reference.js';
 
 function problemOf(config: unknown): MaxentProblem {
@@ -114,5 +115,25 @@ describe('derivatives of the dual (model.md §4)', () => {
   it('rejects a lambda of the wrong shape, naming it', () => {
     const problem = problemOf({ task: { name: 'select', contexts: 2 } });
     expect(() => dualObjective(problem, zeros(3, 2))).toThrow(/`lambda`: must be a 2 x 2 matrix/);
+  });
+});
+
+describe('stepToBoundary (fraction to the boundary)', () => {
+  it.each(CASES.slice(0, 5))('keeps exactly the requested share of the tightest slack: $name', ({ config }) => {
+    const problem = problemOf(config);
+    const lambda = randomLambda(problem, 31);
+    const direction = randomLambda(problem, 32);
+    for (let i = 0; i < direction.data.length; i++) direction.data[i] *= 10;
+    const workspace = createDualWorkspace(problem);
+    const t = stepToBoundary(workspace, lambda.data, direction.data, 0.5);
+    expect(t).toBeGreaterThan(0);
+    const before = patternLaw(problem, lambda).q;
+    const moved = zeros(lambda.rows, lambda.cols);
+    for (let i = 0; i < moved.data.length; i++) moved.data[i] = lambda.data[i] + t * direction.data[i];
+    const after = patternLaw(problem, moved).q;
+    // Every pattern keeps at least half its slack, and the binding one exactly half.
+    const ratios = Array.from(after, (q, i) => (1 - q) / (1 - before[i]));
+    expect(Math.min(...ratios)).toBeCloseTo(0.5, 10);
+    expect(Number.isFinite(evaluateDual(workspace, moved.data, 0))).toBe(true);
   });
 });
