@@ -61,6 +61,17 @@ export interface McmcNeuronResult {
   readonly diagnostics: NetworkDiagnostics;
 }
 
+/** Every draw of every chain (chains x drawsPerChain neurons, chain by chain), before diagnostics. */
+export interface McmcDraws {
+  readonly network: SampledNetwork;
+  readonly variant: McmcVariant;
+  readonly chains: number;
+  readonly drawsPerChain: number;
+  readonly warmup: number;
+  readonly thin: number;
+  readonly result: ChainsResult;
+}
+
 function integerOption(field: string, value: number, min: number): number {
   if (!Number.isInteger(value) || value < min) throw invalid(field, `must be an integer >= ${min}`, value);
   return value;
@@ -78,6 +89,25 @@ function integerOption(field: string, value: number, min: number): number {
  *   block never needs a Metropolis step, so the chain only mixes over K dimensions.
  */
 export function sampleMcmcNeurons(solution: SolutionLaw, options: McmcNeuronOptions): McmcNeuronResult {
+  const draws = drawMcmcNeurons(solution, options);
+  const diagnostics = mcmcDiagnostics(solution, draws);
+  const { network: all } = draws;
+  const { neurons } = options;
+  const network: SampledNetwork = {
+    ...all,
+    neurons,
+    u: all.u.slice(0, neurons * all.stimuli),
+    v: all.v.slice(0, neurons * all.contexts),
+    w: all.w.slice(0, neurons),
+  };
+  return { network, diagnostics };
+}
+
+/**
+ * The sampling part of {@link sampleMcmcNeurons}: all ceil(N / chains) draws of
+ * every chain, no diagnostics (benchmarks time this alone).
+ */
+export function drawMcmcNeurons(solution: SolutionLaw, options: McmcNeuronOptions): McmcDraws {
   const { problem, lambda } = solution;
   const neurons = integerOption('neurons', options.neurons, 1);
   const variant = options.variant ?? MCMC_NEURON_DEFAULTS.variant;
@@ -153,30 +183,22 @@ export function sampleMcmcNeurons(solution: SolutionLaw, options: McmcNeuronOpti
     });
   }
 
-  const diagnostics = networkDiagnostics(solution, { u, v, w }, { variant, chains, draws, warmup, thin, result });
-  const network: SampledNetwork = {
-    nonlinearity: problem.nonlinearity,
-    neurons,
-    stimuli: P,
-    contexts: K,
-    u: u.slice(0, neurons * P),
-    v: v.slice(0, neurons * K),
-    w: w.slice(0, neurons),
-    task: problem.task,
-  };
-  return { network, diagnostics };
+  const network: SampledNetwork = { nonlinearity: problem.nonlinearity, neurons: total, stimuli: P, contexts: K, u, v, w, task: problem.task };
+  return { network, variant, chains, drawsPerChain: draws, warmup, thin, result };
 }
 
-function networkDiagnostics(
-  solution: SolutionLaw,
-  draws: { u: Float64Array; v: Float64Array; w: Float64Array },
-  run: { variant: McmcVariant; chains: number; draws: number; warmup: number; thin: number; result: ChainsResult },
-): NetworkDiagnostics {
+/**
+ * Diagnostics of the draws (model.md §8): acceptance, R-hat and bulk/tail ESS of
+ * every f_kj and every coordinate of theta, and the constraint check mean f vs A
+ * with Monte Carlo standard errors from the ESS.
+ */
+export function mcmcDiagnostics(solution: SolutionLaw, run: McmcDraws): NetworkDiagnostics {
   const { problem } = solution;
+  const draws = run.network;
   const K = problem.contexts;
   const P = problem.stimuli;
   const phi = nonlinearity(problem.nonlinearity);
-  const perChain = run.draws;
+  const perChain = run.drawsPerChain;
   const chainsOf = (value: (i: number) => number): Float64Array[] =>
     Array.from({ length: run.chains }, (_, c) => Float64Array.from({ length: perChain }, (_, d) => value(c * perChain + d)));
   const quantities: Record<string, QuantityDiagnostics> = {};
