@@ -1,24 +1,23 @@
 import { createRng } from '@maxent/core';
 import { EigenvalueDecomposition, Matrix } from 'ml-matrix';
+import { tridiagonalLeadingPair } from './tridiagonal.js';
 
 /**
  * Eigenvector of the largest (algebraic) eigenvalue of a symmetric n x n
  * matrix, for the spectral bisection of modularity (model.md §11).
  *
- * Small matrices go to ml-matrix's dense symmetric solver. Larger ones use
  * Lanczos with full reorthogonalisation: each step costs one O(n^2) product, and
- * the extreme eigenvalue converges in a few dozen steps, where the dense solver
- * costs O(n^3) per community of the recursive bisection (about 1 s at n = 500).
- * With full reorthogonalisation n steps would be an exact tridiagonalisation, so
- * the dense solver is only a fallback if the step budget runs out.
+ * the extreme eigenvalue converges in a few dozen steps, where a dense symmetric
+ * solver costs O(n^3) per community of the recursive bisection (about 1 s at
+ * n = 500 with ml-matrix). With full reorthogonalisation n steps would be an
+ * exact tridiagonalisation; ml-matrix's dense solver remains as the fallback if
+ * the step budget runs out or the tridiagonal QL fails.
  */
 
-const DENSE_BELOW = 40;
 const MAX_STEPS = 300;
 /**
- * Convergence is checked at steps 10, 13, 17, 23, ... (x1.3): each check solves
- * the tridiagonal eigenproblem densely, O(k^3), so checking every few steps would
- * cost more than the Lanczos steps themselves at n = 500.
+ * Convergence is checked at steps 10, 13, 17, 23, ... (x1.3) and at the last
+ * possible step, so that the checks cost little beside the Lanczos steps.
  */
 const FIRST_CHECK = 10;
 const CHECK_GROWTH = 1.3;
@@ -27,11 +26,12 @@ const RELATIVE_RESIDUAL = 1e-11;
 
 /** Unit eigenvector of the largest eigenvalue of symmetric `b` (n x n, row-major), with that eigenvalue. */
 export function leadingSymmetricEigenvector(b: Float64Array, n: number): { value: number; vector: Float64Array } {
-  if (n < DENSE_BELOW) return denseLeading(b, n);
+  if (n < 2) return denseLeading(b, n);
   return lanczosLeading(b, n) ?? denseLeading(b, n);
 }
 
-function denseLeading(b: Float64Array, n: number): { value: number; vector: Float64Array } {
+/** ml-matrix's dense symmetric solver: the fallback, and the independent route in tests. */
+export function denseLeading(b: Float64Array, n: number): { value: number; vector: Float64Array } {
   const matrix = new Matrix(n, n);
   for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) matrix.set(i, j, b[i * n + j]);
   const decomposition = new EigenvalueDecomposition(matrix, { assumeSymmetric: true });
@@ -86,7 +86,8 @@ function lanczosLeading(b: Float64Array, n: number): { value: number; vector: Fl
     const invariant = size <= 1e-13 * scale;
     if (invariant || last || j + 1 >= nextCheck) {
       nextCheck = Math.ceil((j + 1) * CHECK_GROWTH);
-      const ritz = leadingRitzPair(alpha, beta, j + 1);
+      const ritz = tridiagonalLeadingPair(alpha, beta, j + 1);
+      if (ritz === null) return null;
       const residual = size * Math.abs(ritz.vector[j]);
       if (invariant || residual <= RELATIVE_RESIDUAL * scale) {
         const vector = new Float64Array(n);
@@ -133,17 +134,4 @@ function tridiagonalScale(alpha: Float64Array, beta: Float64Array, j: number): n
     if (bound > scale) scale = bound;
   }
   return scale > 0 ? scale : 1;
-}
-
-/** Largest eigenpair of the k x k tridiagonal T (alpha on the diagonal, beta off it). */
-function leadingRitzPair(alpha: Float64Array, beta: Float64Array, k: number): { value: number; vector: Float64Array } {
-  const t = new Float64Array(k * k);
-  for (let l = 0; l < k; l++) {
-    t[l * k + l] = alpha[l];
-    if (l + 1 < k) {
-      t[l * k + l + 1] = beta[l];
-      t[(l + 1) * k + l] = beta[l];
-    }
-  }
-  return denseLeading(t, k);
 }
