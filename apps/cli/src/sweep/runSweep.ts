@@ -42,21 +42,48 @@ export async function runPoints(points: readonly SweepPoint[], options: RunPoint
     maxThreads: Math.min(workers, points.length),
     minThreads: Math.min(workers, points.length),
     idleTimeout: 1000,
+    execArgv: workerExecArgv(process.execArgv),
   });
+  // A worker that fails outside a task (e.g. its module cannot load) is reported on
+  // the pool, not on a task: turn that into a failure of the sweep instead of a hang.
+  let poolFailed: (error: unknown) => void = () => {};
+  const poolFailure = new Promise<never>((_, reject) => (poolFailed = reject));
+  poolFailure.catch(() => {});
+  pool.on('error', (error: unknown) => poolFailed(error));
   try {
-    const outcomes = await Promise.allSettled(
+    const outcomes = Promise.allSettled(
       points.map(async (point) => {
         const outcome = (await pool.run(point, signal === undefined ? {} : { signal })) as WorkerOutcome;
         if (!outcome.ok) throw rebuildWorkerError(outcome.error);
         onPointDone({ index: point.index, seconds: outcome.seconds, row: outcome.row }, point);
       }),
     );
+    const settled = await Promise.race([outcomes, poolFailure]);
     signal?.throwIfAborted();
-    const failed = outcomes.find((outcome) => outcome.status === 'rejected');
+    const failed = settled.find((outcome) => outcome.status === 'rejected');
     if (failed !== undefined) throw (failed as PromiseRejectedResult).reason;
   } finally {
     await pool.destroy();
   }
+}
+
+/**
+ * The parent's Node flags without `--conditions`: a test runner may resolve
+ * packages to their TypeScript sources through a `development` condition, which
+ * plain worker threads cannot load; workers must resolve to the built `dist`.
+ */
+export function workerExecArgv(execArgv: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < execArgv.length; i++) {
+    const arg = execArgv[i];
+    if (arg === '--conditions' || arg === '-C') {
+      i++;
+      continue;
+    }
+    if (arg.startsWith('--conditions=') || (arg.startsWith('-C') && arg.length > 2)) continue;
+    out.push(arg);
+  }
+  return out;
 }
 
 /**

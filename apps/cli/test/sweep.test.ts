@@ -1,0 +1,223 @@
+import { existsSync, mkdtempSync, readFileSync, writeFileSync, appendFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../src/cli.js';
+import type { CliIO } from '../src/context.js';
+import { parseAxisValues } from '../src/sweep/axisValues.js';
+import { sweepCsv, sweepColumns } from '../src/sweep/csv.js';
+import { executeSweep } from '../src/sweep/executeSweep.js';
+import { sweepPoints } from '../src/sweep/spec.js';
+import { sweepSpecFromFlags } from '../src/commands/sweep.js';
+import type { SweepRow } from '../src/sweep/runPoint.js';
+
+function io(cwd: string) {
+  const out = { stdout: '', stderr: '' };
+  const cli: CliIO = { stdout: (t) => void (out.stdout += t), stderr: (t) => void (out.stderr += t), stderrIsTTY: false, cwd };
+  return { cli, out };
+}
+
+async function run(argv: string[], cwd: string) {
+  const { cli, out } = io(cwd);
+  const code = await runCli(argv, cli);
+  return { code, ...out };
+}
+
+/** A result file without its timing (the only fields allowed to differ between runs). */
+function withoutTiming(path: string): unknown {
+  const result = JSON.parse(readFileSync(path, 'utf8'));
+  delete result.timing;
+  delete result.csv;
+  return result;
+}
+
+// Small enough for a fast test, with both kinds of point: 2 x 2 configs solved, each trained at 2 init scales.
+const SMALL = ['--contexts', '2,3', '--weight-scale', '0.5,1', '--train', '--init-scales', '0.05,2', '--neurons', '24', '--steps', '40'];
+
+describe('sweep axis values', () => {
+  it.each([
+    ['1..4', 'integer', [1, 2, 3, 4]],
+    ['0.25..4*2', 'number', [0.25, 0.5, 1, 2, 4]],
+    ['0.1..0.5:0.1', 'number', [0.1, 0.2, 0.3, 0.4, 0.5]],
+    ['-1..1:0.5', 'number', [-1, -0.5, 0, 0.5, 1]],
+    ['0.5, 1,2', 'number', [0.5, 1, 2]],
+    ['relu,tanh', 'name', ['relu', 'tanh']],
+    ['7', 'integer', [7]],
+  ] as const)('%s', (text, kind, expected) => {
+    expect(parseAxisValues(text, '--x', kind)).toEqual(expected);
+  });
+
+  it.each([
+    ['1..x', 'a range needs finite numbers at both ends'],
+    ['4..1', 'must not run backwards'],
+    ['0.5..2', 'needs integer ends'],
+    ['1..2*1', 'factor of a..b\\*factor must be a number > 1'],
+    ['1,,2', 'must not have empty entries'],
+    ['1,1', 'must not repeat a value'],
+    ['1..100000', 'at most 10000 values'],
+  ])('rejects %s, naming the flag', (text, message) => {
+    expect(() => parseAxisValues(text, '--weight-scale', 'number')).toThrow(new RegExp(`invalid \`--weight-scale\`: .*${message}`));
+  });
+
+  it('integers only where integers are needed', () => {
+    expect(() => parseAxisValues('1.5,2', '--contexts', 'integer')).toThrow(/invalid `--contexts`: must hold integers/);
+  });
+});
+
+describe('sweep CSV', () => {
+  it('has a header of all columns, empty cells for null/NaN/missing, and quotes what needs quoting', () => {
+    const rows: SweepRow[] = [
+      { index: 0, name: 'a,b', x: 0.5, y: null },
+      { index: 1, name: 'say "hi"', x: Number.NaN, z: true },
+    ];
+    const columns = sweepColumns(rows);
+    expect(columns).toEqual(['index', 'name', 'x', 'y', 'z']);
+    expect(sweepCsv(rows, columns)).toBe('index,name,x,y,z\r\n0,"a,b",0.5,,\r\n1,"say ""hi""",,,true\r\n');
+  });
+});
+
+describe('sweep points', () => {
+  it('enumerates max-ent then trained points per grid, seeds derived from the index', () => {
+    const { cli } = io(tmpdir());
+    const spec = sweepSpecFromFlags(cli, { out: 'x.json', weightScaleSearch: true, contexts: '2,3', weightScale: '0.5,1', train: true, initScales: '0.05,match' });
+    const points = sweepPoints(spec);
+    expect(points).toHaveLength(4 + 8);
+    expect(points.slice(0, 4).map((p) => [p.mode, p.config.task, p.config.weightScale])).toEqual([
+      ['maxent', { name: 'select', contexts: 2 }, 0.5],
+      ['maxent', { name: 'select', contexts: 2 }, 1],
+      ['maxent', { name: 'select', contexts: 3 }, 0.5],
+      ['maxent', { name: 'select', contexts: 3 }, 1],
+    ]);
+    expect(points.slice(4, 8).map((p) => [p.mode, p.config.weightScale, p.initScale])).toEqual([
+      ['trained', 0.5, 0.05],
+      ['trained', 0.5, 0.5],
+      ['trained', 1, 0.05],
+      ['trained', 1, 1],
+    ]);
+    expect(points[5].seed).toBe('1/5');
+    expect(points[5].training).toMatchObject({ seed: '1/5', initScale: 0.5 });
+  });
+
+  it('the transitions preset: K = 1..10 at sigma 0.5 and sigma = 0.25..4 at K = 3, rich/lazy and matched training', () => {
+    const { cli } = io(tmpdir());
+    const points = sweepPoints(sweepSpecFromFlags(cli, { out: 'x.json', weightScaleSearch: true, preset: 'transitions' }));
+    const count = (grid: string, mode: string) => points.filter((p) => p.grid === grid && p.mode === mode).length;
+    expect([count('contexts', 'maxent'), count('contexts', 'trained'), count('weightScale', 'maxent'), count('weightScale', 'trained')]).toEqual([10, 20, 9, 9]);
+    const maxentOnly = sweepPoints(sweepSpecFromFlags(cli, { out: 'x.json', weightScaleSearch: true, preset: 'transitions', maxentOnly: true }));
+    expect(maxentOnly.every((p) => p.mode === 'maxent')).toBe(true);
+  });
+});
+
+describe('maxent sweep', () => {
+  it('writes one row per point to JSON and CSV; the transitions preset shows both transitions (max-ent part)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'maxent-sweep-'));
+    const start = performance.now();
+    const { code, stdout, stderr } = await run(['sweep', '--preset', 'transitions', '--maxent-only', '--out', 'tr.json', '--workers', '0'], dir);
+    const seconds = (performance.now() - start) / 1000;
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    expect(seconds).toBeLessThan(60);
+    const result = JSON.parse(readFileSync(join(dir, 'tr.json'), 'utf8'));
+    expect(result.kind).toBe('sweep');
+    expect(result.preset).toBe('transitions');
+    expect(result.rows).toHaveLength(19);
+    expect(existsSync(join(dir, 'tr.json.journal'))).toBe(false);
+    const csv = readFileSync(join(dir, 'tr.csv'), 'utf8').trim().split('\r\n');
+    expect(csv).toHaveLength(20);
+    expect(csv[0].split(',')).toEqual(result.columns);
+    expect(stdout).toMatch(/wrote tr.json and tr.csv: 19 points; max-ent part/);
+    type Row = { grid: string; contexts: number; weightScale: number; specialization: number; specializationPrior: number; selectivity: number };
+    const rows = result.rows as Row[];
+    // Transition 1 (model.md §6): K <= 2 specialised above the prior, K >= 3 far below it at small sigma.
+    for (const row of rows.filter((r) => r.grid === 'contexts')) {
+      if (row.contexts <= 2) expect(row.specialization).toBeGreaterThan(1.5 * row.specializationPrior);
+      else expect(row.specialization).toBeLessThan(0.5 * row.specializationPrior);
+    }
+    // Transition 2: selectivity falls from structured towards 1/P as sigma grows.
+    const selectivity = rows.filter((r) => r.grid === 'weightScale').map((r) => r.selectivity);
+    for (let i = 1; i < selectivity.length; i++) expect(selectivity[i]).toBeLessThan(selectivity[i - 1]);
+    expect(selectivity[0]).toBeGreaterThan(0.95);
+    expect(selectivity[selectivity.length - 1]).toBeLessThan(1 / 3 + 0.01);
+  });
+
+  it('an interrupted sweep resumes from its journal to the same file as an uninterrupted one', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'maxent-sweep-'));
+    const whole = await run(['sweep', ...SMALL, '--out', 'whole.json', '--workers', '0', '--quiet'], dir);
+    expect(whole.stderr).toBe('');
+    expect(whole.code).toBe(0);
+
+    // Interrupt after 5 of the 12 points (4 max-ent, then 1 trained) with an AbortSignal.
+    const { cli } = io(dir);
+    const flags = { out: 'part.json', weightScaleSearch: true, contexts: '2,3', weightScale: '0.5,1', train: true, initScales: '0.05,2', neurons: '24', steps: '40' };
+    const spec = sweepSpecFromFlags(cli, flags);
+    const controller = new AbortController();
+    let finished = 0;
+    await expect(
+      executeSweep(cli, spec, {
+        out: 'part.json',
+        workers: 0,
+        resume: false,
+        quiet: true,
+        signal: controller.signal,
+        onPointDone: (done) => {
+          finished = done;
+          if (done === 5) controller.abort(new Error('interrupted by the test'));
+        },
+      }),
+    ).rejects.toThrow('interrupted by the test');
+    expect(finished).toBe(5);
+    expect(existsSync(join(dir, 'part.json'))).toBe(false);
+    const journal = readFileSync(join(dir, 'part.json.journal'), 'utf8').trim().split('\n');
+    expect(journal).toHaveLength(1 + 5);
+    // A torn line, as a kill in the middle of a write leaves it, is ignored.
+    appendFileSync(join(dir, 'part.json.journal'), '{"index": 7, "row": {"ind');
+
+    // Without --resume the journal is protected; with other settings it is refused.
+    const refused = await run(['sweep', ...SMALL, '--out', 'part.json', '--workers', '0'], dir);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/invalid `--resume`: an unfinished sweep's journal exists at .*part.json.journal/);
+    const other = await run(['sweep', ...SMALL, '--seed', '2', '--out', 'part.json', '--workers', '0', '--resume'], dir);
+    expect(other.code).toBe(2);
+    expect(other.stderr).toMatch(/belongs to a different sweep/);
+
+    let resumedPoints = 0;
+    const resumed = await executeSweep(cli, spec, { out: 'part.json', workers: 0, resume: true, quiet: true, onPointDone: () => void resumedPoints++ });
+    expect(resumedPoints).toBe(12 - 5);
+    expect(resumed.rows).toHaveLength(12);
+    expect(withoutTiming(join(dir, 'part.json'))).toEqual(withoutTiming(join(dir, 'whole.json')));
+    expect(readFileSync(join(dir, 'part.csv'), 'utf8')).toBe(readFileSync(join(dir, 'whole.csv'), 'utf8'));
+    expect(existsSync(join(dir, 'part.json.journal'))).toBe(false);
+    // The trained rows carry training, analysis and the comparison with the solution.
+    const trained = (JSON.parse(readFileSync(join(dir, 'whole.json'), 'utf8')).rows as Record<string, unknown>[]).filter((row) => row.mode === 'trained');
+    for (const row of trained) {
+      for (const key of ['finalLoss', 'r2', 'specialization', 'selectivity', 'tvDistance', 'solutionSelectivity', 'bestWeightScale']) {
+        expect(typeof row[key], `${key} of row ${row.index}`).toBe('number');
+      }
+    }
+  });
+
+  it('rejects bad input with exit 2 naming the flag, writing nothing', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'maxent-sweep-'));
+    const cases: [string[], RegExp][] = [
+      [['--contexts', '0..2'], /invalid `task.contexts`: must be an integer >= 1, got 0 \(from --contexts\)/],
+      [['--weight-scale', '-1,1'], /invalid `weightScale`: must be a positive finite number, got -1 \(from --weight-scale\)/],
+      [['--nonlinearity', 'relu,sigmoid'], /invalid `nonlinearity`: must be one of relu, tanh, softplus, linear.*\(from --nonlinearity\)/],
+      [['--preset', 'transitions', '--contexts', '2'], /invalid `--preset`: the preset sets its own grids; drop --contexts/],
+      [['--preset', 'phases'], /invalid `--preset`: must be one of transitions, got "phases"/],
+      [['--contexts', '2', '--neurons', '10'], /invalid `--neurons`: training settings need --train/],
+      [['--contexts', '2', '--train', '--init-scales', '0,1'], /invalid `--init-scales`: must be positive numbers or "match"/],
+      [['--contexts', '2', '--train', '--steps', '1.5'], /invalid `steps`: must be an integer >= 1.*\(from --steps\)/],
+      [['--contexts', '2', '--workers', '-1'], /invalid `--workers`: must be an integer >= 0/],
+    ];
+    for (const [argv, message] of cases) {
+      const { code, stderr } = await run(['sweep', ...argv, '--out', 'bad.json'], dir);
+      expect(code, argv.join(' ')).toBe(2);
+      expect(stderr, argv.join(' ')).toMatch(message);
+    }
+    expect(existsSync(join(dir, 'bad.json'))).toBe(false);
+    expect(existsSync(join(dir, 'bad.json.journal'))).toBe(false);
+    writeFileSync(join(dir, 'keep.json'), 'old');
+    await run(['sweep', '--contexts', 'x', '--out', 'keep.json'], dir);
+    expect(readFileSync(join(dir, 'keep.json'), 'utf8')).toBe('old');
+  });
+});
