@@ -14,7 +14,7 @@ export interface EmpiricalPopulation extends PopulationShare {
   readonly fraction: number;
   /** Share of the output-weight energy sum_i w_i^2 |u_i|^2 carried by the population. */
   readonly energyShare: number;
-  /** chi = sum_i (u_i . ahat)^2 / sum_i |u_i|^2, from 1/P (random) to 1 (structured). */
+  /** chi = sum_i (u_i . ahat)^2 / sum_i |u_i|^2 in [0, 1]: about 1/P for random weights, 1 when every u_i lies along ahat. */
   readonly selectivity: number;
   /** ahat: normalised mean of w_i u_i (P numbers; zeros when that mean vanishes). */
   readonly direction: number[];
