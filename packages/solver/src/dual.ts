@@ -52,6 +52,13 @@ export interface DualWorkspace {
   readonly scratchSystem: Float64Array;
   /** log Ztilde of the last evaluation. */
   logPartition: number;
+  /**
+   * Rounding scale of E[f] at the last evaluation with level >= 1: the largest
+   * sum_l |lambda_lj| F1({k, l}) (size of the terms summed into E[f_kj]) times
+   * 1 + kappa, kappa = the w1-weighted mean of q / (1 - q) (relative error of 1 - q
+   * computed from q). The residual cannot go much below a few eps times this.
+   */
+  momentScale: number;
 }
 
 /** What `evaluateDual` computes: the value only, also the gradient, also the Hessian. */
@@ -83,6 +90,7 @@ export function createDualWorkspace(problem: MaxentProblem): DualWorkspace {
     scratchY: new Float64Array(K * P),
     scratchSystem: new Float64Array(size * size),
     logPartition: Number.NaN,
+    momentScale: Number.NaN,
   };
 }
 
@@ -105,6 +113,8 @@ export function evaluateDual(workspace: DualWorkspace, lambda: Float64Array, lev
   const lowCount = 1 << lowBits;
   const highCount = 1 << highBits;
   let partition = 0;
+  let sumWeight1 = 0;
+  let sumWeight1Condition = 0;
   for (let high = 0; high < highCount; high++) {
     const highOffset = high * P;
     for (let low = 0; low < lowCount; low++) {
@@ -135,6 +145,8 @@ export function evaluateDual(workspace: DualWorkspace, lambda: Float64Array, lev
         const w1 = (w * s4) / slack;
         weight1[index] = w1;
         weight2[index] = (3 * w1 * s4) / slack;
+        sumWeight1 += w1;
+        sumWeight1Condition += (w1 * qg) / slack;
       }
     }
   }
@@ -150,14 +162,22 @@ export function evaluateDual(workspace: DualWorkspace, lambda: Float64Array, lev
   for (let i = 0; i < patterns.count; i++) weight1[i] *= inverse;
   supersetSums(weight1, K);
   const { moments, gradient } = workspace;
+  let momentScale = 0;
   for (let k = 0; k < K; k++) {
     for (let j = 0; j < P; j++) {
       let sum = 0;
-      for (let l = 0; l < K; l++) sum += weight1[(1 << k) | (1 << l)] * lambda[l * P + j];
+      let magnitude = 0;
+      for (let l = 0; l < K; l++) {
+        const term = weight1[(1 << k) | (1 << l)] * lambda[l * P + j];
+        sum += term;
+        magnitude += Math.abs(term);
+      }
       moments[k * P + j] = sum;
       gradient[k * P + j] = sum - task[k * P + j];
+      if (magnitude > momentScale) momentScale = magnitude;
     }
   }
+  workspace.momentScale = momentScale * (1 + (sumWeight1 > 0 ? sumWeight1Condition / sumWeight1 : 0));
   if (level === 1) return value;
 
   for (let i = 0; i < patterns.count; i++) weight2[i] *= inverse;

@@ -15,6 +15,8 @@ export interface NewtonOutcome {
 }
 
 const ARMIJO = 1e-4;
+/** Residuals below this many units of rounding of the summed moment terms count as converged. */
+const ROUNDING_FLOOR = 8 * Number.EPSILON;
 /** A step may use up at most half of any pattern's slack 1 - q(g) (see stepToBoundary). */
 const FRACTION_TO_BOUNDARY = 0.5;
 const SMALLEST_STEP = 1e-12;
@@ -58,10 +60,24 @@ export function* solveSteps(problem: MaxentProblem, options: SolveOptions = {}):
   let bestValue = value;
   let sinceBest = 0;
   let stepSize = 0;
+  let previousResidual = Number.POSITIVE_INFINITY;
   for (let iteration = 0; ; iteration++) {
     yield { iteration, value, maxResidual: residual, stepSize };
-    if (residual <= tolerance) {
-      return outcome(lambda, true, iteration, residual, `converged in ${iteration} Newton iterations (max residual ${residual.toExponential(2)})`);
+    // Rounding alone leaves a residual of a few eps times the moments' rounding
+    // scale (large when 1 - q is small, e.g. at small weightScale), which no Newton
+    // step can remove (dual.ts momentScale).
+    // Only once Newton has stopped gaining (quadratic convergence gains far more than 10x a step).
+    const floor = roundingFloor(workspace);
+    const stagnant = residual >= 0.1 * previousResidual;
+    if (residual <= tolerance || (residual <= floor && stagnant)) {
+      const atFloor = residual > tolerance ? ', at the rounding floor of the moments' : '';
+      return outcome(
+        lambda,
+        true,
+        iteration,
+        residual,
+        `converged in ${iteration} Newton iterations (max residual ${residual.toExponential(2)}${atFloor})`,
+      );
     }
     if (iteration >= resolved.maxIterations) {
       return outcome(
@@ -104,6 +120,7 @@ export function* solveSteps(problem: MaxentProblem, options: SolveOptions = {}):
     }
     lambda.data.set(trial);
     stepSize = t;
+    previousResidual = residual;
     residual = maxAbs(workspace.gradient);
     // Damped Newton does not decrease the residual monotonically, only L: the
     // loop has stalled when neither the residual nor L has improved for a while.
@@ -125,6 +142,11 @@ export function* solveSteps(problem: MaxentProblem, options: SolveOptions = {}):
     }
     options.signal?.throwIfAborted();
   }
+}
+
+/** The residual rounding alone leaves at the workspace's last evaluation (level >= 1). */
+export function roundingFloor(workspace: DualWorkspace): number {
+  return ROUNDING_FLOOR * workspace.momentScale;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { cloneMat, maxAbs, zeros, type Mat } from '@maxent/core';
 import type { MaxentProblem, PopulationSummary } from '@maxent/constraints';
 import { checkLambdaShape, createDualWorkspace, evaluateDual } from './dual.js';
-import { solveSteps, type NewtonOutcome } from './newton.js';
+import { roundingFloor, solveSteps, type NewtonOutcome } from './newton.js';
 import { checkExactProblem, DEFAULT_SOLVE_OPTIONS, resolveSolveOptions, type SolveOptions } from './options.js';
 import { listPopulations, patternLawFromWorkspace, populationCount, summarizeLaw, type Population } from './populations.js';
 
@@ -52,7 +52,10 @@ export function solve(problem: MaxentProblem, options: SolveOptions = {}): Maxen
 }
 
 export interface SolutionFromLambdaOptions {
-  /** `converged` is maxResidual <= tolerance. Default: the solver's tolerance times 100, to allow for rounding. */
+  /**
+   * `converged` is maxResidual <= tolerance * max(1, max |A|) (or below the rounding
+   * floor of the moments). Default: the solver's tolerance times 100.
+   */
   readonly tolerance?: number;
   /** As in SolveOptions. */
   readonly populationLimit?: number;
@@ -70,10 +73,12 @@ export function solutionFromLambda(problem: MaxentProblem, lambda: Mat, options:
   const workspace = createDualWorkspace(problem);
   const value = evaluateDual(workspace, lambda.data, 1);
   const residual = Number.isFinite(value) ? maxAbs(workspace.gradient) : Number.NaN;
-  const converged = residual <= tolerance;
+  // As in solveSteps: relative to the task's scale, and never below the rounding floor.
+  const threshold = Math.max(tolerance * Math.max(1, maxAbs(problem.task.data)), 4 * roundingFloor(workspace));
+  const converged = residual <= threshold;
   const message = converged
     ? `rebuilt from multipliers (max residual ${residual.toExponential(2)})`
-    : `rebuilt from multipliers that do not solve the task (max residual ${residual.toExponential(2)} > ${tolerance})`;
+    : `rebuilt from multipliers that do not solve the task (max residual ${residual.toExponential(2)} > ${threshold.toExponential(2)})`;
   return buildSolution(
     problem,
     { lambda: cloneMat(lambda), converged, iterations: 0, maxResidual: residual, message },

@@ -143,6 +143,18 @@ describe('solve', () => {
     expect(1 - law.q[0b011]).toBeLessThan(1e-3);
   });
 
+  it('tiny weight scales stop at the rounding floor of the moments and say so', () => {
+    const problem = problemOf({ task: { name: 'select', contexts: 3 }, weightScale: 0.002 });
+    const solution = solve(problem);
+    expect(solution.converged).toBe(true);
+    expect(solution.message).toMatch(/at the rounding floor of the moments/);
+    expect(solution.maxResidual).toBeLessThan(1e-8);
+    // The scaling identity (model.md §5) pins lambda down independently of the residual.
+    const unit = solve(problemOf({ task: { matrix: [[1, 0, 0], [0, 1, 0], [0, 0, 1]].map((row) => row.map((x) => x / 0.002 ** 2)) } }));
+    expectAllClose(solution.lambda.data, Array.from(unit.lambda.data, (x) => x / 0.002 ** 2), { rtol: 1e-6 });
+    expect(solutionFromLambda(problem, solution.lambda).converged).toBe(true);
+  });
+
   it('recovers planted multipliers from the moments they imply (coniii-style)', () => {
     const base = problemOf({ task: { name: 'select-of', contexts: 4, stimuli: 3 }, weightScale: 0.9, context: { mean: 0.2, std: 1 } });
     const rng = createRng(4);
