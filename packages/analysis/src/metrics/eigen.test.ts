@@ -56,6 +56,22 @@ describe('eigenvalues with known spectra', () => {
     expectAllClose(leadingEigenvalue(rotation), re, { atol: 1e-12 });
   });
 
+  it('finds the roots 1..6 as eigenvalues of the (non-normal) companion matrix of prod (x - k)', () => {
+    // Coefficients of (x-1)(x-2)...(x-6), highest power first, expanded in the test.
+    let coefficients = [1];
+    for (let root = 1; root <= 6; root++) {
+      const next = [...coefficients, 0];
+      for (let i = 0; i < coefficients.length; i++) next[i + 1] -= root * coefficients[i];
+      coefficients = next;
+    }
+    const n = 6;
+    const companion = Array.from({ length: n }, (_, i) =>
+      Array.from({ length: n }, (_, j) => (i === 0 ? -coefficients[j + 1] : i === j + 1 ? 1 : 0)),
+    );
+    // Roots of a degree-6 polynomial are sensitive to rounding (Wilkinson): 1e-8.
+    expectAllClose(sortedPairs(mat(companion)), [1, 0, 2, 0, 3, 0, 4, 0, 5, 0, 6, 0], { atol: 1e-8 });
+  });
+
   it('handles a block-diagonal mix of a rotation block and real eigenvalues', () => {
     const matrix = mat([
       [0, -2, 0, 0],
