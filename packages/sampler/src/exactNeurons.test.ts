@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { InvalidInputError } from '@maxent/core';
-import { conditionalGaussian, patternLaw as solverPatternLaw, solutionFromLambda } from '@maxent/solver';
+import { conditionalGaussian, patternLaw as solverPatternLaw, solutionFromLambda, solve } from '@maxent/solver';
+import { parseConfig, problemFromConfig } from '@maxent/constraints';
 import { expectAllClose } from '#testing';
 import { createAliasTable } from './aliasTable.js';
 import { createExactNeuronSampler, sampleExactNeurons } from './exactNeurons.js';
@@ -54,6 +55,20 @@ describe('exact sampler: 10^5 neurons agree with the solution within 4 standard 
     ['K = 4', RELU_K4],
   ])('%s: pattern fractions pi(g) and E[f]', (_, solution) => {
     checkAgainstLaw(sampleExactNeurons(solution, { neurons: 100_000, seed: 11 }), solution);
+  });
+
+  it.each([2, 4])('K = %i select task solved by @maxent/solver: pi(g), E[f] = A', (contexts) => {
+    const solution = solve(problemFromConfig(parseConfig({ task: { name: 'select', contexts } })));
+    expect(solution.converged).toBe(true);
+    const network = sampleExactNeurons(solution, { neurons: 100_000, seed: 13 });
+    checkAgainstLaw(network, solution);
+    // And the moments are the task itself (the solution's residual is ~1e-12).
+    for (let k = 0; k < contexts; k++) {
+      for (let j = 0; j < contexts; j++) {
+        const { mean, stderr } = meanAndStderr(constraintSamples(network, k, j));
+        expectAllClose(mean, k === j ? 1 : 0, { atol: 4 * stderr });
+      }
+    }
   });
 
   it('with a non-zero prior mean mu_v (truncated-normal path), too', () => {
@@ -117,6 +132,18 @@ describe('exact sampler internals', () => {
     expect(a.u.length).toBe(2000);
     expect(a.v.length).toBe(2000);
     expect(a.w.length).toBe(1000);
+  });
+});
+
+describe('exact sampler: progress and abort', () => {
+  it('reports progress up to N and stops when aborted', () => {
+    const seen: number[] = [];
+    sampleExactNeurons(RELU_K2, { neurons: 200_000, seed: 1, onProgress: ({ done, total }) => seen.push(done / total) });
+    expect(seen.length).toBe(4);
+    expect(seen.at(-1)).toBe(1);
+    const controller = new AbortController();
+    controller.abort(new Error('cancelled'));
+    expect(() => sampleExactNeurons(RELU_K2, { neurons: 10, seed: 1, signal: controller.signal })).toThrow('cancelled');
   });
 });
 

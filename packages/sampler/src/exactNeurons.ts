@@ -1,6 +1,7 @@
 import { createRng, deriveSeed, invalid, truncatedNormal, type Rng } from '@maxent/core';
 import { nonlinearity } from '@maxent/constraints';
 import { createAliasTable, drawAlias } from './aliasTable.js';
+import type { SamplingProgress } from './chains.js';
 import type { SampledNetwork, SolutionLaw } from './network.js';
 import { patternGain, neuronPatternLaw, type NeuronPatternLaw } from './neuronPatternLaw.js';
 import { zigguratNormal } from './ziggurat.js';
@@ -11,7 +12,12 @@ export interface ExactNeuronOptions {
   readonly neurons: number;
   /** Master seed; the stream is deriveSeed(seed, 'exact'). */
   readonly seed: number | string;
+  /** Called every 65536 neurons and at the end with neurons done / N. */
+  readonly onProgress?: (progress: SamplingProgress) => void;
+  readonly signal?: AbortSignal;
 }
+
+const PROGRESS_EVERY = 65536;
 
 /**
  * A precomputed exact sampler of one solution: pattern law, alias table and,
@@ -98,6 +104,11 @@ export function sampleExactNeurons(solution: SolutionLaw, options: ExactNeuronOp
   const u = new Float64Array(neurons * P);
   const v = new Float64Array(neurons * K);
   const w = new Float64Array(neurons);
-  for (let i = 0; i < neurons; i++) sampler.drawInto(rng, u, i * P, v, i * K, w, i);
+  for (let start = 0; start < neurons; start += PROGRESS_EVERY) {
+    options.signal?.throwIfAborted();
+    const end = Math.min(start + PROGRESS_EVERY, neurons);
+    for (let i = start; i < end; i++) sampler.drawInto(rng, u, i * P, v, i * K, w, i);
+    options.onProgress?.({ done: end, total: neurons });
+  }
   return { nonlinearity: problem.nonlinearity, neurons, stimuli: P, contexts: K, u, v, w, task: problem.task };
 }

@@ -96,19 +96,17 @@ function runSample(io: CliIO, flags: SampleFlags): void {
   let network: SampledNetwork;
   let diagnostics: NetworkDiagnostics | undefined;
   const quiet = flags.quiet === true;
-  if (method === 'exact') {
-    network = sampleExactNeurons({ problem, lambda }, { neurons, seed });
-  } else {
-    const draws = Math.ceil(neurons / chains);
-    const progress = createProgress(io, 'sampling', chains * (warmup + draws * thin), quiet);
-    try {
-      ({ network, diagnostics } = sampleMcmcNeurons(
-        { problem, lambda },
-        { neurons, seed, variant, chains, warmup, thin, onProgress: ({ done }) => progress.update(done) },
-      ));
-    } finally {
-      progress.stop();
+  const total = method === 'exact' ? neurons : chains * (warmup + Math.ceil(neurons / chains) * thin);
+  const progress = createProgress(io, 'sampling', total, quiet);
+  const onProgress = ({ done }: { done: number }) => progress.update(done);
+  try {
+    if (method === 'exact') {
+      network = sampleExactNeurons({ problem, lambda }, { neurons, seed, onProgress });
+    } else {
+      ({ network, diagnostics } = sampleMcmcNeurons({ problem, lambda }, { neurons, seed, variant, chains, warmup, thin, onProgress }));
     }
+  } finally {
+    progress.stop();
   }
 
   const sampling =
