@@ -108,16 +108,86 @@ export function solveInPlace(q: Float64Array, p: Float64Array, n: number): boole
       for (let j = k + 1; j < n; j++) q[rowI + j] -= factor * q[rowK + j];
     }
   }
-  // L Y = P p: row i of Y is p_i - sum_{k<i} L_ik Y_k.
-  for (let i = 1; i < n; i++) subtractCombination(q, p, n, i, 0, i);
-  // U X = Y: row i of X is (Y_i - sum_{k>i} U_ik X_k) / U_ii.
-  for (let i = n - 1; i >= 0; i--) {
-    subtractCombination(q, p, n, i, i + 1, n);
-    const inverse = 1 / q[i * n + i];
-    const rowI = i * n;
-    for (let j = 0; j < n; j++) p[rowI + j] *= inverse;
+  // L Y = P p: row i of Y is p_i - sum_{k<i} L_ik Y_k. Rows go in pairs sharing
+  // the pass over the finished rows; the second then takes the first's term.
+  let i = 0;
+  for (; i + 1 < n; i += 2) {
+    subtractCombinationPair(q, p, n, i, i + 1, 0, i);
+    subtractRow(p, n, i + 1, i, q[(i + 1) * n + i]);
+  }
+  if (i < n) subtractCombinationPair(q, p, n, i, i, 0, i);
+  // U X = Y: row i of X is (Y_i - sum_{k>i} U_ik X_k) / U_ii, pairs going up.
+  i = n - 1;
+  for (; i >= 1; i -= 2) {
+    subtractCombinationPair(q, p, n, i, i - 1, i + 1, n);
+    scaleRow(p, n, i, 1 / q[i * n + i]);
+    subtractRow(p, n, i - 1, i, q[(i - 1) * n + i]);
+    scaleRow(p, n, i - 1, 1 / q[(i - 1) * n + i - 1]);
+  }
+  if (i === 0) {
+    subtractCombinationPair(q, p, n, 0, 0, 1, n);
+    scaleRow(p, n, 0, 1 / q[0]);
   }
   return true;
+}
+
+function subtractRow(p: Float64Array, n: number, target: number, source: number, factor: number): void {
+  if (factor === 0) return;
+  const rowT = target * n;
+  const rowS = source * n;
+  for (let j = 0; j < n; j++) p[rowT + j] -= factor * p[rowS + j];
+}
+
+function scaleRow(p: Float64Array, n: number, row: number, factor: number): void {
+  const start = row * n;
+  for (let j = 0; j < n; j++) p[start + j] *= factor;
+}
+
+/**
+ * p_a -= sum_{k in [from, to)} q_ak p_k and the same for row b (b may equal a,
+ * then only once): four rows of p per pass, feeding two output rows, as in
+ * {@link multiplySquare}.
+ */
+function subtractCombinationPair(q: Float64Array, p: Float64Array, n: number, a: number, b: number, from: number, to: number): void {
+  if (a === b) {
+    subtractCombination(q, p, n, a, from, to);
+    return;
+  }
+  const rowA = a * n;
+  const rowB = b * n;
+  let k = from;
+  for (; k + 3 < to; k += 4) {
+    const a0 = q[rowA + k];
+    const a1 = q[rowA + k + 1];
+    const a2 = q[rowA + k + 2];
+    const a3 = q[rowA + k + 3];
+    const b0 = q[rowB + k];
+    const b1 = q[rowB + k + 1];
+    const b2 = q[rowB + k + 2];
+    const b3 = q[rowB + k + 3];
+    const r0 = k * n;
+    const r1 = r0 + n;
+    const r2 = r1 + n;
+    const r3 = r2 + n;
+    for (let j = 0; j < n; j++) {
+      const x0 = p[r0 + j];
+      const x1 = p[r1 + j];
+      const x2 = p[r2 + j];
+      const x3 = p[r3 + j];
+      p[rowA + j] -= a0 * x0 + a1 * x1 + a2 * x2 + a3 * x3;
+      p[rowB + j] -= b0 * x0 + b1 * x1 + b2 * x2 + b3 * x3;
+    }
+  }
+  for (; k < to; k++) {
+    const ca = q[rowA + k];
+    const cb = q[rowB + k];
+    const r = k * n;
+    for (let j = 0; j < n; j++) {
+      const x = p[r + j];
+      p[rowA + j] -= ca * x;
+      p[rowB + j] -= cb * x;
+    }
+  }
 }
 
 /** p_i -= sum_{k in [from, to)} q_ik p_k, four rows of p per pass over p_i. */
