@@ -103,6 +103,10 @@ describe('sweep points', () => {
     const points = sweepPoints(sweepSpecFromFlags(cli, { out: 'x.json', weightScaleSearch: true, preset: 'transitions' }));
     const count = (grid: string, mode: string) => points.filter((p) => p.grid === grid && p.mode === mode).length;
     expect([count('contexts', 'maxent'), count('contexts', 'trained'), count('weightScale', 'maxent'), count('weightScale', 'trained')]).toEqual([10, 20, 9, 9]);
+    expect(points.find((p) => p.mode === 'trained')!.training!.neurons).toBe(1000);
+    const fewer = sweepPoints(sweepSpecFromFlags(cli, { out: 'x.json', weightScaleSearch: true, preset: 'transitions', neurons: '50' }));
+    expect(fewer.find((p) => p.mode === 'trained')!.training!.neurons).toBe(50);
+    expect(points.filter((p) => p.grid === 'weightScale' && p.mode === 'trained').every((p) => p.initScale === p.config.weightScale)).toBe(true);
     const maxentOnly = sweepPoints(sweepSpecFromFlags(cli, { out: 'x.json', weightScaleSearch: true, preset: 'transitions', maxentOnly: true }));
     expect(maxentOnly.every((p) => p.mode === 'maxent')).toBe(true);
   });

@@ -7,7 +7,7 @@ import type { CommandModule } from './index.js';
 import { integerFlag, resolveConfig } from '../configOptions.js';
 import { parseAxisValues } from '../sweep/axisValues.js';
 import { csvPathOf, executeSweep } from '../sweep/executeSweep.js';
-import { PRESET_NAMES, PRESETS } from '../sweep/presets.js';
+import { PRESET_NAMES, PRESET_TRAINING, PRESETS } from '../sweep/presets.js';
 import { SWEEP_FIELDS, trainingFromFlags, type InitScale, type SweepAxis, type SweepField, type SweepSpec } from '../sweep/spec.js';
 import type { SweepRow } from '../sweep/runPoint.js';
 
@@ -117,7 +117,7 @@ export function sweepSpecFromFlags(io: CliIO, flags: SweepFlags): SweepSpec {
     return {
       base,
       grids: grids.map((grid) => ({ ...grid, axes: grid.axes.map((axis) => ({ ...axis, values: [...axis.values] })), initScales: train ? (initScales ?? [...grid.initScales]) : [] })),
-      training: train ? trainingFromFlags(settings, flagOf) : null,
+      training: train ? trainingFromFlags({ ...PRESET_TRAINING[flags.preset], ...settings }, flagOf) : null,
       matchWeightScale: flags.weightScaleSearch,
       seed,
       preset: flags.preset,

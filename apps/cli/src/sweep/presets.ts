@@ -35,4 +35,14 @@ export const PRESETS: Readonly<Record<string, readonly SweepGrid[]>> = Object.fr
   ] satisfies SweepGrid[]),
 });
 
+/**
+ * Training settings a preset sets unless flags override them. transitions: N =
+ * 1000 neurons, so that at K = 3 each of the 8 populations holds about 125
+ * neurons and the in-sample bias of the empirical selectivity (of order
+ * (P - 1) / n, README) stays near 0.02.
+ */
+export const PRESET_TRAINING: Readonly<Record<string, Readonly<Record<string, number>>>> = Object.freeze({
+  transitions: Object.freeze({ neurons: 1000 }),
+});
+
 export const PRESET_NAMES = Object.keys(PRESETS);
