@@ -29,9 +29,11 @@ export interface SilhouetteOptions {
   /** Seed of the Rng behind initialisation and subsampling; default 1. */
   readonly seed?: number | string;
   readonly signal?: AbortSignal;
+  /** Called after each k with its score. */
+  readonly onProgress?: (score: SilhouetteScore) => void;
 }
 
-export const DEFAULT_SILHOUETTE_OPTIONS: Readonly<Required<Omit<SilhouetteOptions, 'signal'>>> = Object.freeze({
+export const DEFAULT_SILHOUETTE_OPTIONS: Readonly<Required<Omit<SilhouetteOptions, 'signal' | 'onProgress'>>> = Object.freeze({
   kMax: 8,
   restarts: 3,
   silhouetteSampleSize: 1000,
@@ -81,10 +83,12 @@ export function clusterBySilhouette(
     const run = bestOfRestarts(rows, k, rng, settings.restarts, settings.maxIterations);
     if (run === null) {
       scores.push({ k, silhouette: null });
+      options.onProgress?.({ k, silhouette: null });
       continue;
     }
     const score = silhouetteScore(points, dimension, run.labels, sample);
     scores.push({ k, silhouette: score });
+    options.onProgress?.({ k, silhouette: score });
     if (score > bestScore) {
       bestScore = score;
       best = { k, labels: run.labels, centroids: run.centroids, scores };

@@ -21,9 +21,11 @@ export interface PopulationOptions {
   /** Continuous gains: seed of the clustering's random stream; default 1. */
   readonly seed?: number | string;
   readonly signal?: AbortSignal;
+  /** Continuous gains: called after each k tried, with its silhouette. */
+  readonly onProgress?: (score: SilhouetteScore) => void;
 }
 
-export const DEFAULT_POPULATION_OPTIONS: Readonly<Required<Omit<PopulationOptions, 'signal'>>> = Object.freeze({
+export const DEFAULT_POPULATION_OPTIONS: Readonly<Required<Omit<PopulationOptions, 'signal' | 'onProgress'>>> = Object.freeze({
   contextMean: 0,
   contextStd: 1,
   kMax: DEFAULT_SILHOUETTE_OPTIONS.kMax,
@@ -109,6 +111,7 @@ export function networkPopulations(network: NetworkWeights, options: PopulationO
     silhouetteSampleSize: settings.silhouetteSampleSize,
     seed: settings.seed,
     ...(options.signal === undefined ? {} : { signal: options.signal }),
+    ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
   });
   if (clustering === null) return single();
   // A cluster's pattern is its centroid thresholded at 1/2, the middle of the gain box (our choice).

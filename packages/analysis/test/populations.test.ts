@@ -162,7 +162,9 @@ describe('networkPopulations: continuous gains', () => {
       const centre = planted[i % 3];
       rows.push({ u: [rng.normal(), rng.normal()], v: centre.map((c) => c + 0.05 * rng.normal()), w: rng.normal() });
     }
-    const result = networkPopulations(network(rows, 'tanh'), { seed: 7 });
+    const reported: number[] = [];
+    const result = networkPopulations(network(rows, 'tanh'), { seed: 7, onProgress: (score) => reported.push(score.k) });
+    expect(reported).toEqual([2, 3, 4, 5, 6, 7, 8]);
     expect(result.method).toBe('kmeans');
     // Ordered by pattern index sum_k g_k 2^k.
     expect(result.populations.map((p) => p.pattern)).toEqual([
