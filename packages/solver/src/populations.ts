@@ -103,8 +103,20 @@ const UNDEFINED_DIRECTION = 1e-9;
  * index first), at most `limit` of them.
  */
 export function listPopulations(problem: MaxentProblem, lambda: Mat, law: PatternLaw, limit: number): Population[] {
+  // Candidates: every pattern with prior mass, or, when only the largest are
+  // wanted, those at or above the limit-th largest share (a native numeric sort of
+  // the shares finds it; sorting 2^K indices with a comparator would dominate at K = 20).
+  let threshold = Number.NEGATIVE_INFINITY;
+  const total = populationCount(law);
+  if (limit < total) {
+    const shares = new Float64Array(total);
+    let n = 0;
+    for (let i = 0; i < law.count; i++) if (law.prior[i] > 0) shares[n++] = law.energyShare[i];
+    shares.sort();
+    threshold = shares[total - limit];
+  }
   const indices: number[] = [];
-  for (let i = 0; i < law.count; i++) if (law.prior[i] > 0) indices.push(i);
+  for (let i = 0; i < law.count; i++) if (law.prior[i] > 0 && law.energyShare[i] >= threshold) indices.push(i);
   indices.sort((x, y) => law.energyShare[y] - law.energyShare[x] || x - y);
   const listed = indices.slice(0, Math.min(indices.length, limit));
   const { contexts: K, stimuli: P, weightScale } = problem;
