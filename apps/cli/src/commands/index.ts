@@ -7,6 +7,7 @@ import { sweepCommand } from './sweep.js';
 import { solveCommand } from './solve.js';
 import { sampleCommand } from './sample.js';
 import { metricsCommand } from './metrics.js';
+import { demoCommand } from './demo.js';
 
 /** One subcommand of `maxent`: adds itself to the program and returns its Command. */
 export interface CommandModule {
@@ -22,4 +23,5 @@ export const commands: readonly CommandModule[] = [
   analyzeCommand,
   sweepCommand,
   metricsCommand,
+  demoCommand,
 ];
