@@ -3,7 +3,7 @@ import { invalid, maxAbs, zeros, type Mat } from '@maxent/core';
 import type { MaxentProblem } from '@maxent/constraints';
 import { checkLambdaShape, createDualWorkspace, evaluateDual, stepToBoundary, type DualWorkspace } from './dual.js';
 import { assertFeasible, checkFeasibility } from './feasibility.js';
-import { checkExactProblem, resolveSolveOptions, type SolveOptions, type SolveStep } from './options.js';
+import { checkExactProblem, resolveSolveOptions, type ResolvedSolveOptions, type SolveOptions, type SolveStep } from './options.js';
 
 /** What the Newton loop ends with (the generator's return value). */
 export interface NewtonOutcome {
@@ -32,9 +32,13 @@ const STALL_ITERATIONS = 30;
  * for an infeasible task (structural test of model.md §5) or a K too large for
  * enumeration. A stalled residual ends the loop unconverged.
  */
-export function* solveSteps(problem: MaxentProblem, options: SolveOptions = {}): Generator<SolveStep, NewtonOutcome> {
+export function solveSteps(problem: MaxentProblem, options: SolveOptions = {}): Generator<SolveStep, NewtonOutcome> {
+  return newtonSteps(problem, resolveSolveOptions(options));
+}
+
+/** solveSteps with options already resolved (solve resolves them once and drains this). */
+export function* newtonSteps(problem: MaxentProblem, resolved: ResolvedSolveOptions): Generator<SolveStep, NewtonOutcome> {
   checkExactProblem(problem);
-  const resolved = resolveSolveOptions(options);
   const { contexts: K, stimuli: P } = problem;
   const size = K * P;
   const workspace = createDualWorkspace(problem);
@@ -140,7 +144,7 @@ export function* solveSteps(problem: MaxentProblem, options: SolveOptions = {}):
         `did not converge: the residual stalled at ${residual.toExponential(2)} for ${STALL_ITERATIONS} Newton iterations${edgeHint(workspace)}`,
       );
     }
-    options.signal?.throwIfAborted();
+    resolved.signal?.throwIfAborted();
   }
 }
 

@@ -1,7 +1,7 @@
 import { cloneMat, maxAbs, zeros, type Mat } from '@maxent/core';
 import type { MaxentProblem, PopulationSummary } from '@maxent/constraints';
 import { checkLambdaShape, createDualWorkspace, evaluateDual } from './dual.js';
-import { roundingFloor, solveSteps, type NewtonOutcome } from './newton.js';
+import { newtonSteps, roundingFloor, type NewtonOutcome } from './newton.js';
 import { checkExactProblem, DEFAULT_SOLVE_OPTIONS, resolveSolveOptions, type SolveOptions } from './options.js';
 import { listPopulations, patternLawFromWorkspace, populationCount, summarizeLaw, type Population } from './populations.js';
 
@@ -41,7 +41,7 @@ export interface MaxentSolution {
  */
 export function solve(problem: MaxentProblem, options: SolveOptions = {}): MaxentSolution {
   const resolved = resolveSolveOptions(options);
-  const steps = solveSteps(problem, options);
+  const steps = newtonSteps(problem, resolved);
   let next = steps.next();
   while (!next.done) {
     resolved.onProgress?.(next.value);
