@@ -1,9 +1,12 @@
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { decodeNpy } from '@maxent/core';
 import { runCli } from '../src/cli.js';
+
+// Statistical runs of 1e4-1e5 draws; the machine may be shared, so allow more than the 5 s default.
+vi.setConfig({ testTimeout: 60_000 });
 
 function run(argv: string[], cwd: string) {
   let stdout = '';

@@ -1,9 +1,12 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { InvalidInputError } from '@maxent/core';
 import { expectAllClose } from '#testing';
 import { coordinateChains, quantityChains, runChain, sampleChains, type ChainsOptions } from './chains.js';
 import { diagnose, rhat } from './diagnostics.js';
 import type { ProposalFactory } from './proposals.js';
+
+// Statistical runs of 1e4-1e5 draws; the machine may be shared, so allow more than the 5 s default.
+vi.setConfig({ testTimeout: 60_000 });
 
 // Correlated 2-D Gaussian target: mean (1, -2), covariance [[1, 0.8 * 2], [0.8 * 2, 4]].
 const MEAN = [1, -2];

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createRng, InvalidInputError, normalCdf } from '@maxent/core';
 import { expectAllClose } from '#testing';
 import { autocovariance } from './autocovariance.js';
@@ -16,6 +16,9 @@ import {
   splitChains,
 } from './diagnostics.js';
 import { normalQuantile } from './normalQuantile.js';
+
+// Statistical runs of 1e4-1e5 draws; the machine may be shared, so allow more than the 5 s default.
+vi.setConfig({ testTimeout: 60_000 });
 
 function normalChains(seed: string, chains: number, draws: number, shift: (c: number) => number = () => 0): Float64Array[] {
   const rng = createRng(seed);

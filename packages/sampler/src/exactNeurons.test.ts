@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { InvalidInputError } from '@maxent/core';
 import { conditionalGaussian, patternLaw as solverPatternLaw, solutionFromLambda, solve } from '@maxent/solver';
 import { parseConfig, problemFromConfig } from '@maxent/constraints';
@@ -8,6 +8,9 @@ import { createExactNeuronSampler, sampleExactNeurons } from './exactNeurons.js'
 import type { SampledNetwork, SolutionLaw } from './network.js';
 import { patternGain, neuronPatternLaw } from './neuronPatternLaw.js';
 import { lawOf, RELU_K2, RELU_K4 } from './testSolutions.js';
+
+// Statistical runs of 1e4-1e5 draws; the machine may be shared, so allow more than the 5 s default.
+vi.setConfig({ testTimeout: 60_000 });
 
 function patternIndex(network: SampledNetwork, i: number): number {
   let m = 0;

@@ -1,7 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createRng, normalCdf } from '@maxent/core';
 import { expectAllClose } from '#testing';
 import { zigguratNormal } from './ziggurat.js';
+
+// Statistical runs of 1e4-1e5 draws; the machine may be shared, so allow more than the 5 s default.
+vi.setConfig({ testTimeout: 60_000 });
 
 describe('zigguratNormal', () => {
   const n = 400_000;

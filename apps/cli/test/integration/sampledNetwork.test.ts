@@ -1,10 +1,13 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createRng } from '@maxent/core';
 import { parseConfig, problemFromConfig } from '@maxent/constraints';
 import { solve } from '@maxent/solver';
 import { sampleExactNeurons, sampleMcmcNeurons, type SampledNetwork } from '@maxent/sampler';
 import { evaluateNetwork, linearize } from '@maxent/trainer';
 import { expectAllClose } from '#testing';
+
+// Statistical runs of 1e4-1e5 draws; the machine may be shared, so allow more than the 5 s default.
+vi.setConfig({ testTimeout: 60_000 });
 
 // model.md §8-§9: networks drawn from the max-ent solution of the 3-context select task
 // (relu, sigma = 1) solve the task at stimulusStd 0.1. The nonlinear R^2 stays below 1
