@@ -1,4 +1,5 @@
 import type { TaskBatch } from './batches.js';
+import { dot } from './kernels.js';
 import type { Activations } from './forward.js';
 import type { ParameterBuffer } from './initialization.js';
 import type { Network } from './network.js';
@@ -27,7 +28,7 @@ import type { Network } from './network.js';
  * its per-neuron force lambda * theta_i does not depend on N either.
  *
  * Requires {@link forwardTraining} on the same batch first; overwrites
- * `activations.gain` (it becomes e_b g_ib scaled, no longer needed). Returns the
+ * `activations.gain` with (dL/dz_b) g_ib (it is not needed afterwards). Returns the
  * minibatch MSE (without the penalty) and fills `gradient` (same layout as the
  * parameters). Allocates nothing.
  */
@@ -38,7 +39,7 @@ export function backward(
   weightDecay: number,
   gradient: ParameterBuffer,
 ): number {
-  const { neurons: N, stimuli: P, contexts: K, u, w } = network;
+  const { neurons: N, stimuli: P, contexts: K, u, w, nonlinearity } = network;
   const { size: B, stimulusByFeature: S, contextStart, target } = batch;
   const { activity: X, gain: G, output: z } = activations;
   const { u: gradU, v: gradV, w: gradW } = gradient;
@@ -56,23 +57,29 @@ export function backward(
   for (let i = 0; i < N; i++) {
     const base = i * B;
     const wi = w[i];
+    // Pass 1: readout gradient, and d_b = (dL/dz_b) g_ib written over the gain row.
     let readout = 0;
-    for (let b = 0; b < B; b++) {
-      readout += dz[b] * X[base + b];
-      G[base + b] *= dz[b];
+    if (nonlinearity === 'relu') {
+      for (let b = 0; b < B; b++) {
+        const x = X[base + b];
+        readout += dz[b] * x;
+        G[base + b] = x > 0 ? dz[b] : 0;
+      }
+    } else {
+      for (let b = 0; b < B; b++) {
+        readout += dz[b] * X[base + b];
+        G[base + b] *= dz[b];
+      }
     }
     gradW[i] = readout + weightDecay * wi;
+    // Context weights: c is one-hot, so the gradient of v_ik sums d over context k's segment.
     for (let k = 0; k < K; k++) {
       let drive = 0;
       for (let b = base + contextStart[k], end = base + contextStart[k + 1]; b < end; b++) drive += G[b];
       gradV[i * K + k] = wi * drive;
     }
-    for (let j = 0; j < P; j++) {
-      const sRow = j * B;
-      let input = 0;
-      for (let b = 0; b < B; b++) input += G[base + b] * S[sRow + b];
-      gradU[i * P + j] = wi * input + weightDecay * u[i * P + j];
-    }
+    // Pass 2: stimulus weights, one dot product per feature.
+    for (let j = 0; j < P; j++) gradU[i * P + j] = wi * dot(G, base, S, j * B, B) + weightDecay * u[i * P + j];
   }
   return sse / B;
 }

@@ -1,5 +1,6 @@
 import { invalid, type Mat } from '@maxent/core';
 import { activate, activateValues } from './activation.js';
+import { accumulate, preactivations, reluAccumulate } from './kernels.js';
 import type { TaskBatch } from './batches.js';
 import type { Network } from './network.js';
 
@@ -7,10 +8,12 @@ import type { Network } from './network.js';
 export interface ForwardWorkspace {
   /** At least B entries: the pre-activations of one neuron across the batch. */
   scratch: Float64Array;
+  /** At least B*P entries: the stimuli feature-major (P x B). */
+  stimuli: Float64Array;
 }
 
-export function createForwardWorkspace(batch: number): ForwardWorkspace {
-  return { scratch: new Float64Array(batch) };
+export function createForwardWorkspace(batch: number, stimuli = 1): ForwardWorkspace {
+  return { scratch: new Float64Array(batch), stimuli: new Float64Array(batch * stimuli) };
 }
 
 /**
@@ -20,16 +23,16 @@ export function createForwardWorkspace(batch: number): ForwardWorkspace {
  *
  *     z_b = (1/N) sum_i w_i phi(u_i . s_b + v_{i,k_b})
  *
- * Writes z into `out` (length B, allocated when absent) and returns it. Loops run
+ * Writes z into `out` (length B, allocated when absent) and returns it. Runs
  * neuron by neuron over the whole batch, so each neuron's weights are read once
- * per call; with a `workspace` nothing is allocated.
+ * per call; with a `workspace` (grown when too small) nothing is allocated.
  */
 export function forward(
   network: Network,
   stimuli: Mat,
   contexts: ArrayLike<number>,
   out: Float64Array = new Float64Array(stimuli.rows),
-  workspace: ForwardWorkspace = createForwardWorkspace(stimuli.rows),
+  workspace: ForwardWorkspace = createForwardWorkspace(stimuli.rows, stimuli.cols),
 ): Float64Array {
   const { neurons: N, stimuli: P, contexts: K, u, v, w, nonlinearity } = network;
   const B = stimuli.rows;
@@ -40,21 +43,16 @@ export function forward(
     const k = contexts[b];
     if (!Number.isInteger(k) || k < 0 || k >= K) throw invalid(`contexts[${b}]`, `must be a context index in 0..${K - 1}`, k);
   }
-  const h = workspace.scratch.length >= B ? workspace.scratch : (workspace.scratch = new Float64Array(B));
-  const S = stimuli.data;
+  if (workspace.scratch.length < B) workspace.scratch = new Float64Array(B);
+  if (workspace.stimuli.length < B * P) workspace.stimuli = new Float64Array(B * P);
+  const h = workspace.scratch;
+  const S = workspace.stimuli;
+  for (let b = 0; b < B; b++) for (let j = 0; j < P; j++) S[j * B + b] = stimuli.data[b * P + j];
   out.fill(0, 0, B);
   for (let i = 0; i < N; i++) {
-    const uRow = i * P;
-    const vRow = i * K;
-    for (let b = 0; b < B; b++) {
-      let value = v[vRow + contexts[b]];
-      const sRow = b * P;
-      for (let j = 0; j < P; j++) value += u[uRow + j] * S[sRow + j];
-      h[b] = value;
-    }
+    preactivations(u, v, i, P, K, S, contexts, B, h, 0);
     activateValues(nonlinearity, h, 0, B);
-    const wi = w[i];
-    for (let b = 0; b < B; b++) out[b] += wi * h[b];
+    accumulate(out, w[i], h, 0, B);
   }
   const scale = 1 / N;
   for (let b = 0; b < B; b++) out[b] *= scale;
@@ -64,6 +62,8 @@ export function forward(
 /**
  * Activations kept for the backward pass: x_ib = phi(h_ib) and g_ib = phi'(h_ib),
  * both N x B row-major (neuron i's trials contiguous), and the outputs z (B).
+ * For relu `gain` is not filled: the gain is 1[x > 0] and backward reads it off
+ * `activity` (one memory pass less on the hot path).
  */
 export interface Activations {
   readonly activity: Float64Array;
@@ -80,27 +80,24 @@ export function createActivations(neurons: number, batch: number): Activations {
 }
 
 /**
- * The forward pass of {@link forward} on a training batch, keeping x and g for
- * backpropagation. Reads the stimuli feature-major and uses the batch's context
- * segments, so every inner loop runs over contiguous memory.
+ * The forward pass of {@link forward} on a training batch, keeping x (and g) for
+ * backpropagation. Reads the stimuli feature-major, so the kernels stream through
+ * contiguous memory.
  */
 export function forwardTraining(network: Network, batch: TaskBatch, activations: Activations): void {
   const { neurons: N, stimuli: P, contexts: K, u, v, w, nonlinearity } = network;
-  const { size: B, stimulusByFeature: S, contextStart } = batch;
+  const { size: B, stimulusByFeature: S, context } = batch;
   const { activity: X, gain: G, output: z } = activations;
   z.fill(0);
   for (let i = 0; i < N; i++) {
     const base = i * B;
-    // Context drive: h starts at v_ik over context k's segment (c is one-hot).
-    for (let k = 0; k < K; k++) X.fill(v[i * K + k], base + contextStart[k], base + contextStart[k + 1]);
-    for (let j = 0; j < P; j++) {
-      const uij = u[i * P + j];
-      const sRow = j * B;
-      for (let b = 0; b < B; b++) X[base + b] += uij * S[sRow + b];
+    preactivations(u, v, i, P, K, S, context, B, X, base);
+    if (nonlinearity === 'relu') {
+      reluAccumulate(z, w[i], X, base, B);
+    } else {
+      activate(nonlinearity, X, G, base, base + B);
+      accumulate(z, w[i], X, base, B);
     }
-    activate(nonlinearity, X, G, base, base + B);
-    const wi = w[i];
-    for (let b = 0; b < B; b++) z[b] += wi * X[base + b];
   }
   const scale = 1 / N;
   for (let b = 0; b < B; b++) z[b] *= scale;
