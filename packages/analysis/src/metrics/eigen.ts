@@ -26,7 +26,8 @@ export interface SpectralMeasures {
  * model.md §11); complex eigenvalues come in conjugate pairs. Computed by our
  * eigenvalues-only Hessenberg QR on Float64Array (hessenbergQr.ts); in the rare
  * case that its iteration does not converge, by ml-matrix's
- * EigenvalueDecomposition (the same algorithm with eigenvectors, JAMA hqr2).
+ * EigenvalueDecomposition (Householder reduction and shifted QR with
+ * eigenvectors, JAMA orthes + hqr2).
  */
 export function eigenvalues(matrix: Mat, field = 'W'): Eigenvalues {
   assertSquareFinite(matrix, field);

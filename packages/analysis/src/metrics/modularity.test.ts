@@ -261,6 +261,11 @@ describe('modularity (BCT modularity_dir)', () => {
     expect(modularityOfPartition(toMat([[0, 0], [0, 0]]), [0, 1])).toBeNull();
   });
 
+  it('treats options given as undefined as the defaults', () => {
+    const { w } = plantedPartition([6, 7], 12);
+    expect(modularity(toMat(w), { gamma: undefined, rng: undefined })).toEqual(modularity(toMat(w)));
+  });
+
   it('handles one node', () => {
     expect(modularity(toMat([[2]]))).toEqual({ q: 0, communities: Int32Array.from([0]) });
   });

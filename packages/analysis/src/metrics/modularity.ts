@@ -99,11 +99,13 @@ export function modularityOfPartition(
 }
 
 function resolveOptions(options: ModularityOptions): Required<ModularityOptions> {
-  const resolved = { ...DEFAULT_MODULARITY_OPTIONS, ...options };
-  if (!Number.isFinite(resolved.gamma) || resolved.gamma < 0) {
-    throw invalid('gamma', 'must be a finite number >= 0', resolved.gamma);
+  // An option given as undefined means the default, as if it were left out.
+  const gamma = options.gamma ?? DEFAULT_MODULARITY_OPTIONS.gamma;
+  const rng = options.rng ?? DEFAULT_MODULARITY_OPTIONS.rng;
+  if (typeof gamma !== 'number' || !Number.isFinite(gamma) || gamma < 0) {
+    throw invalid('gamma', 'must be a finite number >= 0', gamma);
   }
-  return resolved;
+  return { gamma, rng };
 }
 
 /** B = b + b^T, b = A - gamma k_out k_in^T / m; null when m = 0. */
