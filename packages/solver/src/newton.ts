@@ -17,9 +17,15 @@ export interface NewtonOutcome {
 const ARMIJO = 1e-4;
 /** Residuals below this many units of rounding of the summed moment terms count as converged. */
 const ROUNDING_FLOOR = 8 * Number.EPSILON;
+/** No residual above sqrt(eps) (relative to the task) counts as converged. */
+const MAX_FLOOR = Math.sqrt(Number.EPSILON);
 /** A step may use up at most half of any pattern's slack 1 - q(g) (see stepToBoundary). */
 const FRACTION_TO_BOUNDARY = 0.5;
 const SMALLEST_STEP = 1e-12;
+/** Newton steps tried directly before switching to continuation in the prior mean. */
+const DIRECT_BUDGET = 60;
+/** Largest change of mu_v / sigma_v between continuation stages. */
+const CONTINUATION_STEP = 0.25;
 /** Below this Newton decrement the quadratic phase has begun: full steps are taken (round-off blurs Armijo). */
 const QUADRATIC_PHASE_DECREMENT = 1e-12;
 /** Neither the residual (by 1%) nor L improving for this many iterations is a stall. */
@@ -40,20 +46,79 @@ export function solveSteps(problem: MaxentProblem, options: SolveOptions = {}): 
 export function* newtonSteps(problem: MaxentProblem, resolved: ResolvedSolveOptions): Generator<SolveStep, NewtonOutcome> {
   checkExactProblem(problem);
   const { contexts: K, stimuli: P } = problem;
-  const size = K * P;
   const workspace = createDualWorkspace(problem);
   const feasibility = checkFeasibility(problem, workspace.patterns);
   assertFeasible(feasibility);
-
   const lambda = zeros(K, P);
   if (resolved.initialLambda !== undefined) {
     checkLambdaShape(problem, resolved.initialLambda, 'initialLambda');
     lambda.data.set(resolved.initialLambda.data);
   }
-  let value = evaluateDual(workspace, lambda.data, 2);
-  if (!Number.isFinite(value)) {
+  if (!Number.isFinite(evaluateDual(workspace, lambda.data, 0))) {
     throw invalid('initialLambda', 'must lie in the domain q(g) < 1 for every gain pattern (model.md §5)', 'a point outside it');
   }
+  const stages = continuationStages(problem, workspace.patterns.rho);
+  const directBudget = stages > 1 ? Math.min(resolved.maxIterations, DIRECT_BUDGET) : resolved.maxIterations;
+  const direct = yield* newtonLoop(workspace, feasibility.nullSpace, lambda, resolved, directBudget, 0);
+  if (direct.converged || stages <= 1) return outcome(lambda, direct.converged, direct.iterations, direct.maxResidual, direct.message);
+
+  // A context prior far from the threshold makes the task rest on rare gain
+  // patterns; Newton from afar then runs into the walls q(g) = 1 of those patterns
+  // and crawls along them. Moving the prior mean from 0 to its value in small
+  // stages, each warm-started from the last solution, stays near the path of
+  // solutions instead (the domain does not depend on the prior, model.md §5).
+  lambda.data.fill(0);
+  let iterations = direct.iterations;
+  let last = direct;
+  for (let stage = 1; stage <= stages; stage++) {
+    const contextMean = (problem.contextMean * stage) / stages;
+    const stageProblem: MaxentProblem = { ...problem, contextMean };
+    const stageWorkspace = stage === stages ? workspace : createDualWorkspace(stageProblem);
+    last = yield* newtonLoop(stageWorkspace, feasibility.nullSpace, lambda, resolved, resolved.maxIterations, iterations);
+    iterations += last.iterations;
+    if (!last.converged) {
+      return outcome(lambda, false, iterations, last.maxResidual, `${last.message} (continuation in context.mean, stage ${stage} of ${stages}, mean ${contextMean})`);
+    }
+  }
+  return outcome(
+    lambda,
+    true,
+    iterations,
+    last.maxResidual,
+    `${last.message.replace(/^converged in \d+ Newton iterations/, `converged in ${iterations} Newton iterations`)} ` +
+      `(direct Newton failed; continuation in context.mean from 0 over ${stages} stages)`,
+  );
+}
+
+/** Stages of the continuation in the prior mean: steps of at most 0.25 sigma_v; 1 = none (prior near the threshold, or gains not binary). */
+function continuationStages(problem: MaxentProblem, rho: number): number {
+  if (rho === 1 || rho === 0 || problem.nonlinearity !== 'relu') return 1;
+  const offset = Math.abs(problem.contextMean / problem.contextStd);
+  return offset <= 1 ? 1 : Math.ceil(offset / CONTINUATION_STEP);
+}
+
+interface LoopOutcome {
+  readonly converged: boolean;
+  readonly iterations: number;
+  readonly maxResidual: number;
+  readonly message: string;
+}
+
+/**
+ * Damped Newton from `lambda` (updated in place) on the workspace's problem, at
+ * most `maxIterations` steps; yields every iteration numbered from `offset`.
+ */
+function* newtonLoop(
+  workspace: DualWorkspace,
+  nullSpace: readonly Float64Array[],
+  lambda: Mat,
+  resolved: ResolvedSolveOptions,
+  maxIterations: number,
+  offset: number,
+): Generator<SolveStep, LoopOutcome> {
+  const problem = workspace.problem;
+  const size = problem.contexts * problem.stimuli;
+  let value = evaluateDual(workspace, lambda.data, 2);
   // The tolerance is on the scale of the task: rounding limits the residual to about eps * max |A|.
   const tolerance = resolved.tolerance * Math.max(1, maxAbs(problem.task.data));
   const direction = new Float64Array(size);
@@ -65,36 +130,36 @@ export function* newtonSteps(problem: MaxentProblem, resolved: ResolvedSolveOpti
   let sinceBest = 0;
   let stepSize = 0;
   let previousResidual = Number.POSITIVE_INFINITY;
+  const result = (converged: boolean, iterations: number, message: string): LoopOutcome => ({
+    converged,
+    iterations,
+    maxResidual: residual,
+    message,
+  });
   for (let iteration = 0; ; iteration++) {
-    yield { iteration, value, maxResidual: residual, stepSize };
+    yield { iteration: offset + iteration, value, maxResidual: residual, stepSize, contextMean: problem.contextMean };
     // Rounding alone leaves a residual of a few eps times the moments' rounding
     // scale (large when 1 - q is small, e.g. at small weightScale), which no Newton
-    // step can remove (dual.ts momentScale).
-    // Only once Newton has stopped gaining (quadratic convergence gains far more than 10x a step).
-    const floor = roundingFloor(workspace);
+    // step can remove (dual.ts momentScale). It counts as converged only once Newton
+    // has stopped gaining (quadratic convergence gains far more than 10x a step).
+    // Capped at sqrt(eps) of the task's scale: near the edge of the domain the floor
+    // estimate itself blows up, and a residual that large is not a solution.
+    const floor = Math.min(roundingFloor(workspace), MAX_FLOOR * Math.max(1, maxAbs(problem.task.data)));
     const stagnant = residual >= 0.1 * previousResidual;
     if (residual <= tolerance || (residual <= floor && stagnant)) {
       const atFloor = residual > tolerance ? ', at the rounding floor of the moments' : '';
-      return outcome(
-        lambda,
-        true,
-        iteration,
-        residual,
-        `converged in ${iteration} Newton iterations (max residual ${residual.toExponential(2)}${atFloor})`,
-      );
+      return result(true, iteration, `converged in ${iteration} Newton iterations (max residual ${residual.toExponential(2)}${atFloor})`);
     }
-    if (iteration >= resolved.maxIterations) {
-      return outcome(
-        lambda,
+    if (iteration >= maxIterations) {
+      return result(
         false,
         iteration,
-        residual,
         `did not converge: max residual ${residual.toExponential(2)} after ${iteration} Newton iterations ` +
           `(tolerance ${tolerance})${edgeHint(workspace)}`,
       );
     }
     gradient.set(workspace.gradient);
-    newtonDirection(workspace, feasibility.nullSpace, gradient, direction);
+    newtonDirection(workspace, nullSpace, gradient, direction);
     let slope = 0;
     for (let i = 0; i < size; i++) slope += gradient[i] * direction[i];
     // Backtracking that never leaves the domain: outside it evaluateDual is +Infinity (model.md §5).
@@ -113,11 +178,9 @@ export function* newtonSteps(problem: MaxentProblem, resolved: ResolvedSolveOpti
     }
     if (!accepted) {
       evaluateDual(workspace, lambda.data, 2);
-      return outcome(
-        lambda,
+      return result(
         false,
         iteration,
-        residual,
         `did not converge: the line search found no decrease after ${iteration} Newton iterations ` +
           `(max residual ${residual.toExponential(2)})${edgeHint(workspace)}`,
       );
@@ -136,11 +199,9 @@ export function* newtonSteps(problem: MaxentProblem, resolved: ResolvedSolveOpti
       // The structural test passed, so in exact arithmetic a solution exists
       // (model.md §5); a stall means the minimiser sits too close to the edge of
       // the domain for double precision, typically for rare gain patterns.
-      return outcome(
-        lambda,
+      return result(
         false,
         iteration + 1,
-        residual,
         `did not converge: the residual stalled at ${residual.toExponential(2)} for ${STALL_ITERATIONS} Newton iterations${edgeHint(workspace)}`,
       );
     }

@@ -9,8 +9,13 @@ export interface SolveStep {
   readonly value: number;
   /** max |E[f] - A| at this lambda. */
   readonly maxResidual: number;
-  /** Step length accepted by the backtracking line search (1 = full Newton step; 0 at iteration 0). */
+  /** Step length accepted by the backtracking line search (1 = full Newton step; 0 at the start of a loop). */
   readonly stepSize: number;
+  /**
+   * Prior mean mu_v of the problem being solved: the config's, or an intermediate
+   * value while the solver follows a continuation in mu_v (see README, Notes).
+   */
+  readonly contextMean: number;
 }
 
 export interface SolveOptions {

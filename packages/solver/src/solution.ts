@@ -74,7 +74,8 @@ export function solutionFromLambda(problem: MaxentProblem, lambda: Mat, options:
   const value = evaluateDual(workspace, lambda.data, 1);
   const residual = Number.isFinite(value) ? maxAbs(workspace.gradient) : Number.NaN;
   // As in solveSteps: relative to the task's scale, and never below the rounding floor.
-  const threshold = Math.max(tolerance * Math.max(1, maxAbs(problem.task.data)), 4 * roundingFloor(workspace));
+  const scale = Math.max(1, maxAbs(problem.task.data));
+  const threshold = Math.max(tolerance * scale, Math.min(4 * roundingFloor(workspace), Math.sqrt(Number.EPSILON) * scale));
   const converged = residual <= threshold;
   const message = converged
     ? `rebuilt from multipliers (max residual ${residual.toExponential(2)})`

@@ -143,6 +143,27 @@ describe('solve', () => {
     expect(1 - law.q[0b011]).toBeLessThan(1e-3);
   });
 
+  it('a lopsided context prior (mu_v = -3 sigma_v, K = 4) is reached by continuation in mu_v', () => {
+    const problem = problemOf({ task: { name: 'select', contexts: 4 }, context: { mean: -3, std: 1 } });
+    const means: number[] = [];
+    const solution = solve(problem, { onProgress: (step) => means.push(step.contextMean) });
+    expect(solution.converged).toBe(true);
+    expect(solution.message).toMatch(/continuation in context.mean from 0 over 12 stages/);
+    expect(means.at(-1)).toBe(-3);
+    expect(means).toContain(-1.5);
+    expectAllClose(naiveDual(problem, solution.lambda.data).moments, selectTask(4).data, { atol: 1e-9 });
+  });
+
+  it('never calls a large residual converged (lopsided priors, K = 3..8)', () => {
+    for (const contexts of [3, 6, 8]) {
+      for (const mean of [-5, -4, 4, 5]) {
+        const solution = solve(problemOf({ task: { name: 'select', contexts }, context: { mean, std: 1 } }), { populationLimit: 1 });
+        if (solution.converged) expect(solution.maxResidual, `K ${contexts} mean ${mean}`).toBeLessThan(1.5e-8);
+        else expect(solution.message).toMatch(/did not converge/);
+      }
+    }
+  });
+
   it('tiny weight scales stop at the rounding floor of the moments and say so', () => {
     const problem = problemOf({ task: { name: 'select', contexts: 3 }, weightScale: 0.002 });
     const solution = solve(problem);
