@@ -30,8 +30,8 @@ export function leadingSymmetricEigenvector(b: Float64Array, n: number): { value
   return lanczosLeading(b, n) ?? denseLeading(b, n);
 }
 
-/** ml-matrix's dense symmetric solver: the fallback, and the independent route in tests. */
-export function denseLeading(b: Float64Array, n: number): { value: number; vector: Float64Array } {
+/** ml-matrix's dense symmetric solver: the fallback for n < 2 or when Lanczos fails. */
+function denseLeading(b: Float64Array, n: number): { value: number; vector: Float64Array } {
   const matrix = new Matrix(n, n);
   for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) matrix.set(i, j, b[i * n + j]);
   const decomposition = new EigenvalueDecomposition(matrix, { assumeSymmetric: true });

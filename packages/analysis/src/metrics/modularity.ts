@@ -287,7 +287,7 @@ function shuffledOrder(n: number, rng: Rng): Int32Array {
 }
 
 /** Renumbers labels 0, 1, 2, ... in order of first appearance. */
-export function canonicalLabels(labels: ArrayLike<number>): Int32Array {
+function canonicalLabels(labels: ArrayLike<number>): Int32Array {
   const map = new Map<number, number>();
   const out = new Int32Array(labels.length);
   for (let i = 0; i < labels.length; i++) {

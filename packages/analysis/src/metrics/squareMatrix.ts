@@ -31,10 +31,3 @@ export function assertSquareFinite(matrix: Mat, field: string): void {
     }
   }
 }
-
-/** Elementwise |W| into a fresh buffer: entropies, communicability and modularity use magnitudes. */
-export function absoluteData(matrix: Mat): Float64Array {
-  const out = new Float64Array(matrix.data.length);
-  for (let index = 0; index < out.length; index++) out[index] = Math.abs(matrix.data[index]);
-  return out;
-}
