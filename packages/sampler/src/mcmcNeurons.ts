@@ -200,7 +200,11 @@ export function mcmcDiagnostics(solution: SolutionLaw, run: McmcDraws): NetworkD
   const phi = nonlinearity(problem.nonlinearity);
   const perChain = run.drawsPerChain;
   const chainsOf = (value: (i: number) => number): Float64Array[] =>
-    Array.from({ length: run.chains }, (_, c) => Float64Array.from({ length: perChain }, (_, d) => value(c * perChain + d)));
+    Array.from({ length: run.chains }, (_, c) => {
+      const out = new Float64Array(perChain);
+      for (let d = 0; d < perChain; d++) out[d] = value(c * perChain + d);
+      return out;
+    });
   const quantities: Record<string, QuantityDiagnostics> = {};
   const mean: number[][] = [];
   const stderr: number[][] = [];
