@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { InvalidInputError } from '@maxent/core';
 import { expectAllClose } from '#testing';
-import { coordinateChains, quantityChains, runChain, sampleChains, type ChainsOptions } from './chains.js';
+import { chainSteps, coordinateChains, quantityChains, runChain, sampleChains, type ChainsOptions } from './chains.js';
 import { diagnose, rhat } from './diagnostics.js';
 import type { ProposalFactory } from './proposals.js';
 
@@ -111,6 +111,16 @@ describe('reproducibility and scheduling', () => {
       expect(output.samples).toEqual(together.samples[c]);
       expect(output.acceptanceRate).toBe(together.acceptanceRate[c]);
     });
+    // The generator yields the same draws, one at a time.
+    const streamed: number[] = [];
+    const steps = chainSteps(gaussianLogDensity, 2, 1, options);
+    let next = steps.next();
+    while (!next.done) {
+      streamed.push(...next.value.position);
+      next = steps.next();
+    }
+    expect(Float64Array.from(streamed)).toEqual(together.samples[1]);
+    expect(next.value.acceptanceRate).toBe(together.acceptanceRate[1]);
     // Fewer chains: the first ones are unchanged.
     const two = sampleChains(gaussianLogDensity, 2, { ...options, chains: 2 });
     expect(two.samples[1]).toEqual(together.samples[1]);

@@ -116,13 +116,48 @@ export function runChain(
   return runResolvedChain(logDensity, dimension, chainIndex, resolved, progressOffset);
 }
 
-function runResolvedChain(
+/** One kept draw of a chain, as {@link chainSteps} yields it. */
+export interface ChainDraw {
+  readonly chainIndex: number;
+  /** Index of the kept draw, 0..draws-1. */
+  readonly draw: number;
+  /** The chain's current state: a live view, overwritten by the next step (copy what you keep). */
+  readonly position: Float64Array;
+  readonly logDensity: number;
+  /** The frozen step size. */
+  readonly stepSize: number;
+  /** Accepted proposals since warm-up ended. */
+  readonly accepted: number;
+}
+
+/** What a drained {@link chainSteps} returns. */
+export interface ChainSummary {
+  readonly acceptanceRate: number;
+  readonly stepSize: number;
+}
+
+/**
+ * Generator variant of {@link runChain} (like emcee's `sample()`): runs the
+ * warm-up, then yields each kept draw, so a caller can stream, stop early or show
+ * draws as they come. {@link runChain} and {@link sampleChains} drain it.
+ */
+export function chainSteps(
+  logDensity: LogDensity,
+  dimension: number,
+  chainIndex: number,
+  options: ChainsOptions,
+  progressOffset = 0,
+): Generator<ChainDraw, ChainSummary> {
+  return resolvedChainSteps(logDensity, dimension, chainIndex, resolveChainsOptions(options), progressOffset);
+}
+
+function* resolvedChainSteps(
   logDensity: LogDensity,
   dimension: number,
   chainIndex: number,
   options: ResolvedOptions,
   progressOffset: number,
-): ChainOutput {
+): Generator<ChainDraw, ChainSummary> {
   const rng = createRng(deriveSeed(options.seed, chainIndex));
   const start = typeof options.initial === 'function' ? options.initial(chainIndex, rng) : options.initial;
   const position = new Float64Array(dimension);
@@ -157,7 +192,6 @@ function runResolvedChain(
   }
 
   const stepSize = Math.exp(logStep);
-  const samples = new Float64Array(draws * dimension);
   let accepted = 0;
   let iteration = warmup;
   for (let d = 0; d < draws; d++) {
@@ -165,9 +199,27 @@ function runResolvedChain(
       if (metropolisStep(state, logDensity, propose, stepSize, rng).accepted) accepted++;
       tick(iteration++);
     }
-    samples.set(state.position, d * dimension);
+    yield { chainIndex, draw: d, position, logDensity: state.logDensity, stepSize, accepted };
   }
-  return { samples, acceptanceRate: accepted / (draws * thin), stepSize };
+  return { acceptanceRate: accepted / (draws * thin), stepSize };
+}
+
+// Drains the generator: one loop for the batch and the streaming variants.
+function runResolvedChain(
+  logDensity: LogDensity,
+  dimension: number,
+  chainIndex: number,
+  options: ResolvedOptions,
+  progressOffset: number,
+): ChainOutput {
+  const samples = new Float64Array(options.draws * dimension);
+  const steps = resolvedChainSteps(logDensity, dimension, chainIndex, options, progressOffset);
+  let next = steps.next();
+  while (!next.done) {
+    samples.set(next.value.position, next.value.draw * dimension);
+    next = steps.next();
+  }
+  return { samples, acceptanceRate: next.value.acceptanceRate, stepSize: next.value.stepSize };
 }
 
 /**

@@ -2,8 +2,8 @@ export { gaussianRandomWalk } from './proposals.js';
 export type { ProposalResult, ProposalKernel, ProposalFactory } from './proposals.js';
 export { metropolisStep, checkedLogDensity } from './metropolis.js';
 export type { LogDensity, StepOutcome, ChainState } from './metropolis.js';
-export { CHAIN_DEFAULTS, sampleChains, runChain, coordinateChains, quantityChains, resolveChainsOptions } from './chains.js';
-export type { ChainsOptions, ChainsResult, ChainOutput, SamplingProgress } from './chains.js';
+export { CHAIN_DEFAULTS, sampleChains, runChain, chainSteps, coordinateChains, quantityChains, resolveChainsOptions } from './chains.js';
+export type { ChainsOptions, ChainsResult, ChainOutput, ChainDraw, ChainSummary, SamplingProgress } from './chains.js';
 export {
   DIAGNOSTIC_THRESHOLDS,
   splitChains,
