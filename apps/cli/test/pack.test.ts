@@ -2,7 +2,7 @@
 // `pnpm pack` together with what it depends on, installs with plain npm into an
 // empty folder and solves a task with nothing else from the workspace.
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -79,6 +79,16 @@ describe('packing @maxent/solver', () => {
     expectAllClose(printed.lambda, reference.lambda.data, { rtol: 1e-12 });
     expectAllClose(printed.klFromPrior, reference.klFromPrior, { rtol: 1e-12 });
     expectAllClose(printed.specialization, reference.summary.specialization, { rtol: 1e-12 });
+
+    // The example's README shows its default output verbatim.
+    const readme = readFileSync(join(example, 'README.md'), 'utf8');
+    const shown = readme
+      .slice(readme.indexOf('## What it prints'))
+      .split('\n')
+      .filter((line) => line.startsWith('    '))
+      .map((line) => line.slice(4));
+    const defaultOutput = execFileSync(process.execPath, ['solve.mjs'], { cwd: app, encoding: 'utf8' });
+    expect(defaultOutput.trimEnd().split('\n')).toEqual(shown);
 
     const exampleOutput = execFileSync(process.execPath, ['solve.mjs', '2', '0.5'], { cwd: app, encoding: 'utf8' });
     const expected = solve(problemFromConfig(parseConfig({ task: { name: 'select', contexts: 2 }, weightScale: 0.5 })));

@@ -99,8 +99,8 @@ export interface Population {
 const UNDEFINED_DIRECTION = 1e-9;
 
 /**
- * Populations with prior mass, largest energy share first (ties: lower pattern
- * index first), at most `limit` of them.
+ * Populations with prior mass, largest energy share first (shares equal to 12
+ * digits count as ties: lower pattern index first), at most `limit` of them.
  */
 export function listPopulations(problem: MaxentProblem, lambda: Mat, law: PatternLaw, limit: number): Population[] {
   // Candidates: every pattern with prior mass, or, when only the largest are
@@ -117,7 +117,11 @@ export function listPopulations(problem: MaxentProblem, lambda: Mat, law: Patter
   }
   const indices: number[] = [];
   for (let i = 0; i < law.count; i++) if (law.prior[i] > 0 && law.energyShare[i] >= threshold) indices.push(i);
-  indices.sort((x, y) => law.energyShare[y] - law.energyShare[x] || x - y);
+  // Symmetric populations (e.g. the K single-context patterns of the select task)
+  // have equal shares up to rounding: compare shares to 12 digits so ties fall back
+  // to the pattern index and the order does not depend on the last bit.
+  const key = (i: number) => Math.round(law.energyShare[i] * 1e12);
+  indices.sort((x, y) => key(y) - key(x) || x - y);
   const listed = indices.slice(0, Math.min(indices.length, limit));
   const { contexts: K, stimuli: P, weightScale } = problem;
   const size = P + 1;
