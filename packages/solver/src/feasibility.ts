@@ -83,7 +83,7 @@ function explain(problem: MaxentProblem, patterns: PatternTable, relation: Float
       : `with ${problem.nonlinearity} and rho = ${patterns.rho} only some gain patterns have prior mass`;
   return (
     `infeasible task: ${why}. Every achievable gain pattern satisfies ${terms} = 0, ` +
-    `so the rows of the task matrix must satisfy the same relation, but they miss it by ${violation.toPrecision(3)} ` +
+    `so the rows of the task matrix must satisfy the same relation, but they miss it by ${(violation / largest).toPrecision(3)} ` +
     '(model.md §5 "Infeasibility")'
   );
 }
