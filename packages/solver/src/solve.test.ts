@@ -252,6 +252,19 @@ describe('solve', () => {
     expectAllClose(Math.hypot(...single.direction), 1, { rtol: 1e-12 });
   });
 
+  it('population covariances reproduce the moments: sum_g pi(g) g_k Cov[u_j, w | g] = E[f_kj]', () => {
+    const solution = solve(problemOf({ task: { matrix: [[1, 0.3], [-0.2, 1], [0.5, -1]] }, weightScale: 0.8, context: { mean: 0.3, std: 1 } }));
+    const { contexts: K, stimuli: P } = solution.problem;
+    const rebuilt = new Array<number>(K * P).fill(0);
+    for (const population of solution.populations) {
+      for (let k = 0; k < K; k++) {
+        for (let j = 0; j < P; j++) rebuilt[k * P + j] += population.fraction * population.pattern[k] * population.covariance[j][P];
+      }
+    }
+    expectAllClose(rebuilt, solution.moments.data, { rtol: 1e-10, atol: 1e-12 });
+    expectAllClose(rebuilt, [1, 0.3, -0.2, 1, 0.5, -1], { atol: 1e-10 });
+  });
+
   it('summary: specialization of K = 2 is above its prior, of K = 3 at small sigma far below (model.md §6)', () => {
     const two = solve(problemOf({ task: { name: 'select', contexts: 2 } })).summary;
     expect(two.specializationPrior).toBeCloseTo(0.5, 12);
