@@ -263,6 +263,26 @@ describe('solve', () => {
     }
     expectAllClose(rebuilt, solution.moments.data, { rtol: 1e-10, atol: 1e-12 });
     expectAllClose(rebuilt, [1, 0.3, -0.2, 1, 0.5, -1], { atol: 1e-10 });
+    // Energy e = E[w^2 |u|^2] = sum_j Var(w) Var(u_j) + 2 Cov(u_j, w)^2 (Isserlis) and
+    // selectivity chi = ahat^T Cov(u) ahat / tr Cov(u), from the covariance alone.
+    const energies = solution.populations.map(({ covariance: c }) => {
+      let e = 0;
+      for (let j = 0; j < P; j++) e += c[P][P] * c[j][j] + 2 * c[j][P] ** 2;
+      return e;
+    });
+    const total = solution.populations.reduce((sum, population, n) => sum + population.fraction * energies[n], 0);
+    solution.populations.forEach((population, n) => {
+      expectAllClose(population.energyShare, (population.fraction * energies[n]) / total, { rtol: 1e-10 });
+      const c = population.covariance;
+      const d = population.direction;
+      let quadratic = 0;
+      let trace = 0;
+      for (let i = 0; i < P; i++) {
+        trace += c[i][i];
+        for (let j = 0; j < P; j++) quadratic += d[i] * c[i][j] * d[j];
+      }
+      if (d.some((x) => x !== 0)) expectAllClose(population.selectivity, quadratic / trace, { rtol: 1e-10 });
+    });
   });
 
   it('summary: specialization of K = 2 is above its prior, of K = 3 at small sigma far below (model.md §6)', () => {
