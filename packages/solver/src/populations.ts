@@ -103,24 +103,25 @@ const UNDEFINED_DIRECTION = 1e-9;
  * digits count as ties: lower pattern index first), at most `limit` of them.
  */
 export function listPopulations(problem: MaxentProblem, lambda: Mat, law: PatternLaw, limit: number): Population[] {
-  // Candidates: every pattern with prior mass, or, when only the largest are
-  // wanted, those at or above the limit-th largest share (a native numeric sort of
-  // the shares finds it; sorting 2^K indices with a comparator would dominate at K = 20).
+  // Symmetric populations (e.g. the K single-context patterns of the select task)
+  // have equal shares up to rounding: shares are compared to 12 digits, so ties
+  // fall back to the pattern index and the order does not depend on the last bit.
+  const key = (i: number) => Math.round(law.energyShare[i] * 1e12);
+  // When only the largest are wanted, candidates are those at or above the
+  // limit-th largest key (a native numeric sort finds it; sorting 2^K indices
+  // with a comparator would dominate at K = 20). Same keys, so a truncated list
+  // is a prefix of the full one.
   let threshold = Number.NEGATIVE_INFINITY;
   const total = populationCount(law);
   if (limit < total) {
-    const shares = new Float64Array(total);
+    const keys = new Float64Array(total);
     let n = 0;
-    for (let i = 0; i < law.count; i++) if (law.prior[i] > 0) shares[n++] = law.energyShare[i];
-    shares.sort();
-    threshold = shares[total - limit];
+    for (let i = 0; i < law.count; i++) if (law.prior[i] > 0) keys[n++] = key(i);
+    keys.sort();
+    threshold = keys[total - limit];
   }
   const indices: number[] = [];
-  for (let i = 0; i < law.count; i++) if (law.prior[i] > 0 && law.energyShare[i] >= threshold) indices.push(i);
-  // Symmetric populations (e.g. the K single-context patterns of the select task)
-  // have equal shares up to rounding: compare shares to 12 digits so ties fall back
-  // to the pattern index and the order does not depend on the last bit.
-  const key = (i: number) => Math.round(law.energyShare[i] * 1e12);
+  for (let i = 0; i < law.count; i++) if (law.prior[i] > 0 && key(i) >= threshold) indices.push(i);
   indices.sort((x, y) => key(y) - key(x) || x - y);
   const listed = indices.slice(0, Math.min(indices.length, limit));
   const { contexts: K, stimuli: P, weightScale } = problem;
