@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fromRows } from '@maxent/core';
+import { createRng, fromRows } from '@maxent/core';
 import { parseConfig, problemFromConfig } from '@maxent/constraints';
 import { energyShareTvDistance } from '@maxent/analysis';
 import { solve, solutionToFile } from '@maxent/solver';
@@ -106,6 +106,42 @@ describe('maxent analyze', () => {
     expect(result.comparison.weightScale).toBe(0.7);
     expect(result.comparison.bestWeightScale.weightScale).toBeGreaterThan(0);
     expect(result.comparison.bestWeightScale.evaluations.length).toBeGreaterThan(17);
+  });
+
+  it('clusters the gain vectors of a tanh network (k by silhouette) and refuses to compare it with a relu solution', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'maxent-analyze-'));
+    // Three planted groups of context weights: gains ~1 near v = 0, ~0 for |v| >= 4.
+    const rng = createRng('tanh-net');
+    const centres = [[0, 0], [5, 0], [0, -5]];
+    const N = 90;
+    const network: Network = {
+      nonlinearity: 'tanh',
+      neurons: N,
+      stimuli: 2,
+      contexts: 2,
+      u: Float64Array.from({ length: 2 * N }, () => rng.normal()),
+      v: Float64Array.from({ length: 2 * N }, (_, t) => centres[Math.floor(t / 2) % 3][t % 2] + 0.05 * rng.normal()),
+      w: Float64Array.from({ length: N }, () => rng.normal()),
+      task: fromRows([[1, 0], [0, 1]]),
+    };
+    writeNetwork(dir, network);
+    const { code, stdout, stderr } = await run(['analyze', '--network', 'net.json', '--out', 'a.json', '--k-max', '5', '--seed', '3'], dir);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    const result = JSON.parse(readFileSync(join(dir, 'a.json'), 'utf8'));
+    expect(result.method).toBe('kmeans');
+    expect(result.seed).toBe(3);
+    expect(result.silhouette.map((s: { k: number }) => s.k)).toEqual([2, 3, 4, 5]);
+    expect(result.populations.map((p: { pattern: number[]; count: number }) => [p.pattern.join(''), p.count])).toEqual([
+      ['10', 30],
+      ['01', 30],
+      ['11', 30],
+    ]);
+    expect(stdout).toMatch(/3 populations \(kmeans\)/);
+    writeSolution(dir, { task: { name: 'select', contexts: 2 } });
+    const mismatch = await run(['analyze', '--network', 'net.json', '--solution', 'sol.json'], dir);
+    expect(mismatch.code).toBe(2);
+    expect(mismatch.stderr).toMatch(/invalid `--solution`: sol.json is for relu networks, the network is tanh/);
   });
 
   it('rejects a solution for another task and a file of the wrong kind, writing nothing (exit 2)', async () => {
