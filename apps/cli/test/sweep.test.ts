@@ -200,6 +200,26 @@ describe('maxent sweep', () => {
     }
   });
 
+  it('records what the solver cannot do in the row and still trains and analyses (tanh: k-means populations)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'maxent-sweep-'));
+    const { code, stderr } = await run(
+      ['sweep', '--contexts', '2', '--nonlinearity', 'relu,tanh', '--train', '--init-scales', '0.5', '--neurons', '30', '--steps', '30', '--out', 'sub/nl.json', '--workers', '0', '--quiet'],
+      dir,
+    );
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    const rows = JSON.parse(readFileSync(join(dir, 'sub/nl.json'), 'utf8')).rows as Record<string, unknown>[];
+    expect(rows.map((row) => [row.mode, row.nonlinearity, row.error === undefined])).toEqual([
+      ['maxent', 'relu', true],
+      ['maxent', 'tanh', false],
+      ['trained', 'relu', true],
+      ['trained', 'tanh', false],
+    ]);
+    expect(rows[1].error).toMatch(/invalid `nonlinearity`/);
+    expect(typeof rows[3].selectivity).toBe('number');
+    expect(rows[3].tvDistance).toBeUndefined();
+  });
+
   it('rejects bad input with exit 2 naming the flag, writing nothing', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'maxent-sweep-'));
     const cases: [string[], RegExp][] = [

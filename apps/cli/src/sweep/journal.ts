@@ -1,4 +1,5 @@
-import { appendFileSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { InvalidInputError } from '@maxent/core';
 import type { SweepRow } from './runPoint.js';
 
@@ -29,6 +30,7 @@ export function journalPath(out: string): string {
 export function openJournal(path: string, hash: string, total: number, resume: boolean): Map<number, JournalEntry> {
   const finished = new Map<number, JournalEntry>();
   if (!existsSync(path)) {
+    mkdirSync(dirname(path), { recursive: true });
     writeFileSync(path, `${JSON.stringify({ sweep: hash, points: total })}\n`);
     return finished;
   }

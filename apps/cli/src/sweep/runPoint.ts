@@ -1,4 +1,4 @@
-import { createRng, deriveSeed, ProblemHasNoAnswerError } from '@maxent/core';
+import { createRng, deriveSeed, InvalidInputError, ProblemHasNoAnswerError } from '@maxent/core';
 import { activeProbability, nonlinearity, problemFromConfig, summarizePopulations, type MaxentConfig } from '@maxent/constraints';
 import { bestMatchingWeightScale, compareWithSolution, networkPopulations } from '@maxent/analysis';
 import { solve } from '@maxent/solver';
@@ -17,8 +17,9 @@ const EVALUATION_TRIALS = 500;
  * also training, evaluation, populations and the comparison with the solution.
  * A pure function of the point (its seed included), so the row does not depend on
  * which thread ran it. A problem without an answer (infeasible task, no
- * convergence) is recorded in the row's `error`, not thrown: one bad corner of a
- * grid should not sink the sweep.
+ * convergence, a nonlinearity the solver cannot handle yet) is recorded in the
+ * row's `error`, not thrown: one bad corner of a grid should not sink the sweep,
+ * and trained points still run (without the comparison).
  */
 export function runSweepPoint(point: SweepPoint, signal?: AbortSignal): SweepRow {
   const row: SweepRow = { index: point.index, grid: point.grid, mode: point.mode, ...describeConfig(point.config) };
@@ -29,7 +30,10 @@ export function runSweepPoint(point: SweepPoint, signal?: AbortSignal): SweepRow
   try {
     solution = solve(problem, signal === undefined ? {} : { signal });
   } catch (error) {
-    if (!(error instanceof ProblemHasNoAnswerError)) throw error;
+    // Configs were validated before the sweep started, so an invalid-input error
+    // here means this solver version cannot solve the point (e.g. tanh needs the
+    // quadrature estimator of model.md §7): a row-level error, like an infeasible task.
+    if (!(error instanceof ProblemHasNoAnswerError || error instanceof InvalidInputError)) throw error;
     row.error = error.message;
   }
   if (solution !== undefined) {
