@@ -156,7 +156,7 @@ function formatRows(rows: readonly SweepRow[]): string {
   const columns = ['index', 'grid', 'mode', 'contexts', 'weightScale', 'initScale', 'specialization', 'specializationPrior', 'selectivity', 'r2', 'tvDistance', 'bestWeightScale'];
   const present = columns.filter((column) => rows.some((row) => row[column] !== undefined && row[column] !== null));
   const cell = (value: SweepRow[string] | undefined) =>
-    value === undefined || value === null ? '' : typeof value === 'number' && !Number.isInteger(value) ? value.toPrecision(4) : String(value);
+    value === undefined || value === null ? '' : typeof value === 'number' ? String(Number(value.toPrecision(4))) : String(value);
   const shown = rows.slice(0, TABLE_ROWS).map((row) => present.map((column) => cell(row[column])));
   const widths = present.map((title, c) => Math.max(title.length, ...shown.map((row) => row[c].length)));
   const line = (cells: string[]) => cells.map((text, c) => text.padStart(widths[c])).join('  ');
