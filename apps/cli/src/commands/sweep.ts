@@ -51,8 +51,12 @@ export const sweepCommand: CommandModule = {
       .option('--config <file>', 'base config file (JSON, interfaces.md); swept flags override it')
       .option('--preset <name>', `built-in sweep: ${PRESET_NAMES.join(', ')}`);
     for (const [field, { flag, kind }] of Object.entries(SWEEP_FIELDS)) {
-      const example = kind === 'name' ? 'a,b' : kind === 'integer' ? '1..10 or 1,2,5' : '0.25,0.5,1 or 0.25..4*2 or 0.1..1:0.1';
-      command.option(`${flag} <values>`, `${field}: one value, a list or a range (${example})`);
+      const names: Record<string, string> = { task: 'select,select-of', nonlinearity: 'relu,tanh', estimator: 'exact' };
+      const text =
+        kind === 'name'
+          ? `one value or a list (${names[field]})`
+          : `one value, a list or a range (${kind === 'integer' ? '1..10 or 1,2,5' : '0.25,0.5,1 or 0.25..4*2 or 0.1..1:0.1'})`;
+      command.option(`${flag} <values>`, `${field}: ${text}`);
     }
     return command
       .option('--train', 'also train networks at every point (at each --init-scales) and analyse them')
