@@ -50,6 +50,12 @@ export async function runPoints(points: readonly SweepPoint[], options: RunPoint
   const poolFailure = new Promise<never>((_, reject) => (poolFailed = reject));
   poolFailure.catch(() => {});
   pool.on('error', (error: unknown) => poolFailed(error));
+  // If the event loop empties while tasks are pending (no live worker left to
+  // settle them), Node would exit silently with the sweep unfinished: fail loudly
+  // instead; the journal keeps the finished points for --resume.
+  const onBeforeExit = () =>
+    poolFailed(new Error('the worker threads stopped before the sweep finished; finished points are in the journal, rerun with --resume'));
+  process.once('beforeExit', onBeforeExit);
   try {
     const outcomes = Promise.allSettled(
       points.map(async (point) => {
@@ -63,6 +69,7 @@ export async function runPoints(points: readonly SweepPoint[], options: RunPoint
     const failed = settled.find((outcome) => outcome.status === 'rejected');
     if (failed !== undefined) throw (failed as PromiseRejectedResult).reason;
   } finally {
+    process.removeListener('beforeExit', onBeforeExit);
     await pool.destroy();
   }
 }
