@@ -1,4 +1,5 @@
 import type { NonlinearityName } from '@maxent/constraints';
+import { relu, reluGainOfOutput } from './kernels.js';
 
 /**
  * Element-wise kernels for the nonlinearities of model.md §2 over a range of a
@@ -8,7 +9,8 @@ import type { NonlinearityName } from '@maxent/constraints';
  * One tight loop per nonlinearity, chosen once per call, so the hot loop has no
  * function call per element (the scalar functions of @maxent/constraints are
  * the reference the tests compare these with). The formulas match
- * `nonlinearities` in @maxent/constraints, including relu'(0) = 0.
+ * `nonlinearities` in @maxent/constraints, including relu'(0) = 0 (NaN input
+ * stays NaN, so a diverging run shows up in the loss).
  */
 export function activate(
   name: NonlinearityName,
@@ -19,14 +21,11 @@ export function activate(
 ): void {
   switch (name) {
     case 'relu':
+      // Branch-free forms (kernels.ts): relu gates flip about half the time.
       for (let t = start; t < end; t++) {
-        const h = values[t];
-        if (h > 0) {
-          gains[t] = 1;
-        } else {
-          values[t] = 0;
-          gains[t] = 0;
-        }
+        const x = relu(values[t]);
+        values[t] = x;
+        gains[t] = reluGainOfOutput(x);
       }
       return;
     case 'tanh':
@@ -63,7 +62,7 @@ export function activate(
 export function activateValues(name: NonlinearityName, values: Float64Array, start: number, end: number): void {
   switch (name) {
     case 'relu':
-      for (let t = start; t < end; t++) if (!(values[t] > 0)) values[t] = 0;
+      for (let t = start; t < end; t++) values[t] = relu(values[t]);
       return;
     case 'tanh':
       for (let t = start; t < end; t++) values[t] = Math.tanh(values[t]);

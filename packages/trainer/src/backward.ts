@@ -1,5 +1,5 @@
 import type { TaskBatch } from './batches.js';
-import { dot } from './kernels.js';
+import { featureDots, reluGainOfOutput } from './kernels.js';
 import type { Activations } from './forward.js';
 import type { ParameterBuffer } from './initialization.js';
 import type { Network } from './network.js';
@@ -54,32 +54,65 @@ export function backward(
   }
   const dz = z;
 
+  const relu = nonlinearity === 'relu';
   for (let i = 0; i < N; i++) {
     const base = i * B;
     const wi = w[i];
-    // Pass 1: readout gradient, and d_b = (dL/dz_b) g_ib written over the gain row.
-    let readout = 0;
-    if (nonlinearity === 'relu') {
-      for (let b = 0; b < B; b++) {
-        const x = X[base + b];
-        readout += dz[b] * x;
-        G[base + b] = x > 0 ? dz[b] : 0;
-      }
-    } else {
-      for (let b = 0; b < B; b++) {
-        readout += dz[b] * X[base + b];
-        G[base + b] *= dz[b];
-      }
-    }
-    gradW[i] = readout + weightDecay * wi;
-    // Context weights: c is one-hot, so the gradient of v_ik sums d over context k's segment.
+    // Pass 1, per context segment: the readout gradient sum_b dz_b x_ib, and
+    // d_ib = dz_b g_ib (written over the gain row) with its segment sum, which is
+    // the gradient of v_ik (c is one-hot). Four accumulators each: a single
+    // running sum would wait on the latency of every add.
+    let r0 = 0;
+    let r1 = 0;
+    let r2 = 0;
+    let r3 = 0;
     for (let k = 0; k < K; k++) {
-      let drive = 0;
-      for (let b = base + contextStart[k], end = base + contextStart[k + 1]; b < end; b++) drive += G[b];
-      gradV[i * K + k] = wi * drive;
+      let d0 = 0;
+      let d1 = 0;
+      let d2 = 0;
+      let d3 = 0;
+      let b = contextStart[k];
+      const end = contextStart[k + 1];
+      for (; b + 4 <= end; b += 4) {
+        const t = base + b;
+        const x0 = X[t];
+        const x1 = X[t + 1];
+        const x2 = X[t + 2];
+        const x3 = X[t + 3];
+        const g0 = dz[b];
+        const g1 = dz[b + 1];
+        const g2 = dz[b + 2];
+        const g3 = dz[b + 3];
+        r0 += g0 * x0;
+        r1 += g1 * x1;
+        r2 += g2 * x2;
+        r3 += g3 * x3;
+        const e0 = g0 * (relu ? Math.ceil(Math.min(x0, 1)) : G[t]);
+        const e1 = g1 * (relu ? Math.ceil(Math.min(x1, 1)) : G[t + 1]);
+        const e2 = g2 * (relu ? Math.ceil(Math.min(x2, 1)) : G[t + 2]);
+        const e3 = g3 * (relu ? Math.ceil(Math.min(x3, 1)) : G[t + 3]);
+        G[t] = e0;
+        G[t + 1] = e1;
+        G[t + 2] = e2;
+        G[t + 3] = e3;
+        d0 += e0;
+        d1 += e1;
+        d2 += e2;
+        d3 += e3;
+      }
+      for (; b < end; b++) {
+        const t = base + b;
+        const x = X[t];
+        r0 += dz[b] * x;
+        const e = dz[b] * (relu ? reluGainOfOutput(x) : G[t]);
+        G[t] = e;
+        d0 += e;
+      }
+      gradV[i * K + k] = wi * (d0 + d1 + (d2 + d3));
     }
+    gradW[i] = r0 + r1 + (r2 + r3) + weightDecay * wi;
     // Pass 2: stimulus weights, one dot product per feature.
-    for (let j = 0; j < P; j++) gradU[i * P + j] = wi * dot(G, base, S, j * B, B) + weightDecay * u[i * P + j];
+    featureDots(G, base, S, P, B, wi, weightDecay, u, gradU, i * P);
   }
   return sse / B;
 }

@@ -50,7 +50,7 @@ export function forward(
   for (let b = 0; b < B; b++) for (let j = 0; j < P; j++) S[j * B + b] = stimuli.data[b * P + j];
   out.fill(0, 0, B);
   for (let i = 0; i < N; i++) {
-    preactivations(u, v, i, P, K, S, contexts, B, h, 0);
+    preactivations(u, v, i, P, K, S, contexts, undefined, B, h, 0);
     activateValues(nonlinearity, h, 0, B);
     accumulate(out, w[i], h, 0, B);
   }
@@ -86,12 +86,12 @@ export function createActivations(neurons: number, batch: number): Activations {
  */
 export function forwardTraining(network: Network, batch: TaskBatch, activations: Activations): void {
   const { neurons: N, stimuli: P, contexts: K, u, v, w, nonlinearity } = network;
-  const { size: B, stimulusByFeature: S, context } = batch;
+  const { size: B, stimulusByFeature: S, context, contextStart } = batch;
   const { activity: X, gain: G, output: z } = activations;
   z.fill(0);
   for (let i = 0; i < N; i++) {
     const base = i * B;
-    preactivations(u, v, i, P, K, S, context, B, X, base);
+    preactivations(u, v, i, P, K, S, context, contextStart, B, X, base);
     if (nonlinearity === 'relu') {
       reluAccumulate(z, w[i], X, base, B);
     } else {
