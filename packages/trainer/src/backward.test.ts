@@ -8,23 +8,27 @@ import { createActivations, forward, forwardTraining } from './forward.js';
 import { createParameterBuffer, type ParameterBuffer } from './initialization.js';
 import type { Network } from './network.js';
 
-const task = fromRows([[1, 0, 0], [0, 1, 0], [0.5, 0, -1]]);
+// P = 3 takes the fused relu path of backward.ts (P <= 4); P = 6 the general one.
+const narrow = fromRows([[1, 0, 0], [0, 1, 0], [0.5, 0, -1]]);
+const wide = fromRows([[1, 0, 0, 0, 0, 0.5], [0, 1, 0, 0, -1, 0], [0, 0, 0, 1, 0, 0]]);
+let task = narrow;
 const N = 5;
 const B = 17;
 const weightDecay = 0.3;
 
 function setup(name: NonlinearityName, seed: number) {
-  const parameters = createParameterBuffer(N, 3, 3);
+  const parameters = createParameterBuffer(N, task.cols, 3);
   const rng = createRng(seed);
   for (let t = 0; t < parameters.all.length; t++) parameters.all[t] = rng.normal();
-  const network: Network = { nonlinearity: name, neurons: N, stimuli: 3, contexts: 3, u: parameters.u, v: parameters.v, w: parameters.w, task };
+  const P = task.cols;
+  const network: Network = { nonlinearity: name, neurons: N, stimuli: P, contexts: 3, u: parameters.u, v: parameters.v, w: parameters.w, task };
   const batch = drawTaskBatch(createTaskBatch(task, B), task, 1, createRng(seed + 100));
   return { parameters, network, batch };
 }
 
 /** The objective of backward.ts evaluated with `forward` only (an independent route). */
 function objective(network: Network, parameters: ParameterBuffer, batch: TaskBatch): number {
-  const z = forward(network, { rows: B, cols: 3, data: batch.stimulus }, batch.context);
+  const z = forward(network, { rows: B, cols: network.stimuli, data: batch.stimulus }, batch.context);
   let loss = 0;
   for (let b = 0; b < B; b++) loss += (z[b] - batch.target[b]) ** 2 / B;
   let penalty = 0;
@@ -38,8 +42,9 @@ function smallestPreactivation(network: Network, batch: TaskBatch): number {
   let smallest = Infinity;
   for (let i = 0; i < N; i++) {
     for (let b = 0; b < B; b++) {
+      const P = network.stimuli;
       let h = network.v[i * 3 + batch.context[b]];
-      for (let j = 0; j < 3; j++) h += network.u[i * 3 + j] * batch.stimulus[b * 3 + j];
+      for (let j = 0; j < P; j++) h += network.u[i * P + j] * batch.stimulus[b * P + j];
       smallest = Math.min(smallest, Math.abs(h));
     }
   }
@@ -47,7 +52,8 @@ function smallestPreactivation(network: Network, batch: TaskBatch): number {
 }
 
 describe('backward: per-neuron gradient N dL/dtheta against central finite differences', () => {
-  it.each(NONLINEARITY_NAMES)('%s: every entry of u, v and w', (name) => {
+  it.each(NONLINEARITY_NAMES.flatMap((name) => [[name, 3], [name, 6]] as const))('%s, P = %i: every entry of u, v and w', (name, P) => {
+    task = P === 3 ? narrow : wide;
     const { parameters, network, batch } = setup(name, 11);
     const step = 1e-6;
     // relu: finite differences are valid only at smooth points; this seed keeps every
@@ -55,7 +61,7 @@ describe('backward: per-neuron gradient N dL/dtheta against central finite diffe
     if (name === 'relu') expect(smallestPreactivation(network, batch)).toBeGreaterThan(1e-3);
     const activations = createActivations(N, B);
     forwardTraining(network, batch, activations);
-    const gradient = createParameterBuffer(N, 3, 3);
+    const gradient = createParameterBuffer(N, P, 3);
     const loss = backward(network, batch, activations, weightDecay, gradient);
     const penalty = objective(network, parameters, batch) - loss;
     expect(penalty).toBeGreaterThan(0);
@@ -76,6 +82,7 @@ describe('backward: per-neuron gradient N dL/dtheta against central finite diffe
   });
 
   it('returns the minibatch MSE without the penalty', () => {
+    task = narrow;
     const { network, batch } = setup('tanh', 2);
     const activations = createActivations(N, B);
     forwardTraining(network, batch, activations);
@@ -88,6 +95,7 @@ describe('backward: per-neuron gradient N dL/dtheta against central finite diffe
     // The duplicated network (2N neurons, each twice) computes the same z; with the
     // 1/N readout and the N-scaled gradient, each copy gets the original neuron's
     // gradient, so training dynamics do not depend on N (model.md §10).
+    task = narrow;
     const { parameters, network, batch } = setup('softplus', 4);
     const doubled = createParameterBuffer(2 * N, 3, 3);
     for (let i = 0; i < 2 * N; i++) {

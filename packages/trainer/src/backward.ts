@@ -55,6 +55,10 @@ export function backward(
   const dz = z;
 
   const relu = nonlinearity === 'relu';
+  if (relu && P <= 4) {
+    reluBackwardSmall(network, batch, X, dz, weightDecay, gradient);
+    return sse / B;
+  }
   for (let i = 0; i < N; i++) {
     const base = i * B;
     const wi = w[i];
@@ -115,4 +119,56 @@ export function backward(
     featureDots(G, base, S, P, B, wi, weightDecay, u, gradU, i * P);
   }
   return sse / B;
+}
+
+/**
+ * The same gradient for relu with P <= 4 in one sweep per neuron: readout,
+ * context and stimulus gradients accumulate together, nothing is written back
+ * (the common case of the select tasks; about a third faster than two passes).
+ * Missing features are padded with row 0 of S and their sums discarded.
+ */
+function reluBackwardSmall(
+  network: Network,
+  batch: TaskBatch,
+  X: Float64Array,
+  dz: Float64Array,
+  weightDecay: number,
+  gradient: ParameterBuffer,
+): void {
+  const { neurons: N, stimuli: P, contexts: K, u, w } = network;
+  const { size: B, stimulusByFeature: S, contextStart } = batch;
+  const { u: gradU, v: gradV, w: gradW } = gradient;
+  const r1 = P > 1 ? B : 0;
+  const r2 = P > 2 ? 2 * B : 0;
+  const r3 = P > 3 ? 3 * B : 0;
+  for (let i = 0; i < N; i++) {
+    const base = i * B;
+    const wi = w[i];
+    let readout = 0;
+    let a0 = 0;
+    let a1 = 0;
+    let a2 = 0;
+    let a3 = 0;
+    for (let k = 0; k < K; k++) {
+      let drive = 0;
+      for (let b = contextStart[k], end = contextStart[k + 1]; b < end; b++) {
+        const x = X[base + b];
+        const g = dz[b];
+        readout += g * x;
+        const e = g * Math.ceil(Math.min(x, 1)); // dz_b * 1[x > 0], reluGainOfOutput inlined
+        drive += e;
+        a0 += e * S[b];
+        a1 += e * S[r1 + b];
+        a2 += e * S[r2 + b];
+        a3 += e * S[r3 + b];
+      }
+      gradV[i * K + k] = wi * drive;
+    }
+    gradW[i] = readout + weightDecay * wi;
+    const row = i * P;
+    gradU[row] = wi * a0 + weightDecay * u[row];
+    if (P > 1) gradU[row + 1] = wi * a1 + weightDecay * u[row + 1];
+    if (P > 2) gradU[row + 2] = wi * a2 + weightDecay * u[row + 2];
+    if (P > 3) gradU[row + 3] = wi * a3 + weightDecay * u[row + 3];
+  }
 }

@@ -34,19 +34,20 @@ describe('forward', () => {
     expectAllClose(forward(network, stimuli, contexts), naiveForward(network, stimuli, contexts), { rtol: 1e-12, atol: 1e-14 });
   });
 
-  it.each(NONLINEARITY_NAMES)('training pass agrees with forward and keeps x and phi\'(h) (%s)', (name) => {
+  const wide = fromRows([[1, 0, 0, 0, 0], [0, 1, 0, 0, 0], [0.5, 0, -1, 0, 2]]);
+  it.each(NONLINEARITY_NAMES.flatMap((name) => [[name, 3, task], [name, 5, wide]] as const))('training pass agrees with forward and keeps x and phi\'(h) (%s, P = %i)', (name, P, task) => {
     const network = randomNetwork(name, { neurons: 6, task });
     const batch = drawTaskBatch(createTaskBatch(task, 13), task, 0.7, createRng(2));
     const activations = createActivations(6, 13);
     forwardTraining(network, batch, activations);
     const contexts = Array.from(batch.context);
-    const stimuli = { rows: 13, cols: 3, data: batch.stimulus };
+    const stimuli = { rows: 13, cols: P, data: batch.stimulus };
     expectAllClose(activations.output, naiveForward(network, stimuli, contexts), { rtol: 1e-12, atol: 1e-14 });
     const phi = nonlinearities[name];
     for (let i = 0; i < 6; i++) {
       for (let b = 0; b < 13; b++) {
         let h = network.v[i * 3 + contexts[b]];
-        for (let j = 0; j < 3; j++) h += network.u[i * 3 + j] * batch.stimulus[b * 3 + j];
+        for (let j = 0; j < P; j++) h += network.u[i * P + j] * batch.stimulus[b * P + j];
         expectAllClose(activations.activity[i * 13 + b], phi.value(h), { rtol: 1e-12, atol: 1e-15 });
         // relu keeps no gain row: its gain is 1[x > 0], read off the activity.
         const gain = name === 'relu' ? Number(activations.activity[i * 13 + b] > 0) : activations.gain[i * 13 + b];

@@ -1,6 +1,6 @@
 import { invalid, type Mat } from '@maxent/core';
 import { activate, activateValues } from './activation.js';
-import { accumulate, preactivations, reluAccumulate } from './kernels.js';
+import { accumulate, forwardRowSorted, preactivations } from './kernels.js';
 import type { TaskBatch } from './batches.js';
 import type { Network } from './network.js';
 
@@ -86,15 +86,13 @@ export function createActivations(neurons: number, batch: number): Activations {
  */
 export function forwardTraining(network: Network, batch: TaskBatch, activations: Activations): void {
   const { neurons: N, stimuli: P, contexts: K, u, v, w, nonlinearity } = network;
-  const { size: B, stimulusByFeature: S, context, contextStart } = batch;
+  const { size: B, stimulusByFeature: S, contextStart } = batch;
+  const relu = nonlinearity === 'relu';
   const { activity: X, gain: G, output: z } = activations;
   z.fill(0);
   for (let i = 0; i < N; i++) {
     const base = i * B;
-    preactivations(u, v, i, P, K, S, context, contextStart, B, X, base);
-    if (nonlinearity === 'relu') {
-      reluAccumulate(z, w[i], X, base, B);
-    } else {
+    if (!forwardRowSorted(u, v, i, P, K, S, contextStart, B, X, base, relu, w[i], z)) {
       activate(nonlinearity, X, G, base, base + B);
       accumulate(z, w[i], X, base, B);
     }

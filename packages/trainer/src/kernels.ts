@@ -74,6 +74,65 @@ export function preactivations(
 }
 
 /**
+ * The training forward pass of neuron i on a context-sorted batch, fused into
+ * one sweep when P <= 4: h = v_ik + sum_j u_ij s_jb for the first (up to) four
+ * features, and for relu also x = relu(h) and z[b] += weight * x in the same
+ * loop. Features beyond four are added by {@link preactivations}-style passes.
+ * Missing features of the first group are padded with u = 0 on row 0 (0 * s = 0
+ * for finite stimuli), so one loop serves every P. Returns true when relu and
+ * the output were already applied; otherwise `h` holds pre-activations.
+ */
+export function forwardRowSorted(
+  u: Float64Array,
+  v: Float64Array,
+  i: number,
+  P: number,
+  K: number,
+  S: Float64Array,
+  contextStart: Int32Array,
+  B: number,
+  h: Float64Array,
+  offset: number,
+  relu: boolean,
+  weight: number,
+  z: Float64Array,
+): boolean {
+  const uRow = i * P;
+  const vRow = i * K;
+  const u0 = u[uRow];
+  const u1 = P > 1 ? u[uRow + 1] : 0;
+  const u2 = P > 2 ? u[uRow + 2] : 0;
+  const u3 = P > 3 ? u[uRow + 3] : 0;
+  const r1 = P > 1 ? B : 0;
+  const r2 = P > 2 ? 2 * B : 0;
+  const r3 = P > 3 ? 3 * B : 0;
+  const fused = relu && P <= 4;
+  for (let k = 0; k < K; k++) {
+    const vik = v[vRow + k];
+    const end = contextStart[k + 1];
+    if (fused) {
+      for (let b = contextStart[k]; b < end; b++) {
+        const value = vik + u0 * S[b] + u1 * S[r1 + b] + u2 * S[r2 + b] + u3 * S[r3 + b];
+        const x = 0.5 * (value + Math.abs(value));
+        h[offset + b] = x;
+        z[b] += weight * x;
+      }
+    } else {
+      for (let b = contextStart[k]; b < end; b++) h[offset + b] = vik + u0 * S[b] + u1 * S[r1 + b] + u2 * S[r2 + b] + u3 * S[r3 + b];
+    }
+  }
+  if (fused) return true;
+  for (let j = 4; j < P; j++) {
+    const uij = u[uRow + j];
+    const r = j * B;
+    for (let b = 0; b < B; b++) h[offset + b] += uij * S[r + b];
+  }
+  if (!relu) return false;
+  reluAccumulate(z, weight, h, offset, B);
+  return true;
+}
+
+/**
  * out[outOffset + j] = scale * sum_b d[dOffset + b] * S[j*B + b] + decay * u[outOffset + j]
  * for j < P: the stimulus-weight gradient of one neuron (backward.ts), four
  * features per pass so each d_b is loaded once per four products.
