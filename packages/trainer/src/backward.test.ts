@@ -8,9 +8,10 @@ import { createActivations, forward, forwardTraining } from './forward.js';
 import { createParameterBuffer, type ParameterBuffer } from './initialization.js';
 import type { Network } from './network.js';
 
-// P = 3 takes the fused relu path of backward.ts (P <= 4); P = 6 the general one.
+// P = 2 and 3 take the fused (padded) relu path of backward.ts (P <= 4); P = 6 the general one.
 const narrow = fromRows([[1, 0, 0], [0, 1, 0], [0.5, 0, -1]]);
 const wide = fromRows([[1, 0, 0, 0, 0, 0.5], [0, 1, 0, 0, -1, 0], [0, 0, 0, 1, 0, 0]]);
+const pair = fromRows([[1, 0], [0, 1], [1, -1]]);
 let task = narrow;
 const N = 5;
 const B = 17;
@@ -52,8 +53,8 @@ function smallestPreactivation(network: Network, batch: TaskBatch): number {
 }
 
 describe('backward: per-neuron gradient N dL/dtheta against central finite differences', () => {
-  it.each(NONLINEARITY_NAMES.flatMap((name) => [[name, 3], [name, 6]] as const))('%s, P = %i: every entry of u, v and w', (name, P) => {
-    task = P === 3 ? narrow : wide;
+  it.each(NONLINEARITY_NAMES.flatMap((name) => [[name, 2], [name, 3], [name, 6]] as const))('%s, P = %i: every entry of u, v and w', (name, P) => {
+    task = P === 2 ? pair : P === 3 ? narrow : wide;
     const { parameters, network, batch } = setup(name, 11);
     const step = 1e-6;
     // relu: finite differences are valid only at smooth points; this seed keeps every

@@ -34,8 +34,11 @@ describe('forward', () => {
     expectAllClose(forward(network, stimuli, contexts), naiveForward(network, stimuli, contexts), { rtol: 1e-12, atol: 1e-14 });
   });
 
+  // P = 1, 2, 3 exercise the padded fused relu kernel (P <= 4), P = 5 the general path.
+  const single = fromRows([[1], [0], [-1]]);
+  const pair = fromRows([[1, 0], [0, 1], [1, 1]]);
   const wide = fromRows([[1, 0, 0, 0, 0], [0, 1, 0, 0, 0], [0.5, 0, -1, 0, 2]]);
-  it.each(NONLINEARITY_NAMES.flatMap((name) => [[name, 3, task], [name, 5, wide]] as const))('training pass agrees with forward and keeps x and phi\'(h) (%s, P = %i)', (name, P, task) => {
+  it.each(NONLINEARITY_NAMES.flatMap((name) => [[name, 1, single], [name, 2, pair], [name, 3, task], [name, 5, wide]] as const))('training pass agrees with forward and keeps x and phi\'(h) (%s, P = %i)', (name, P, task) => {
     const network = randomNetwork(name, { neurons: 6, task });
     const batch = drawTaskBatch(createTaskBatch(task, 13), task, 0.7, createRng(2));
     const activations = createActivations(6, 13);
