@@ -1,6 +1,7 @@
 import { Option, type Command } from 'commander';
 import { InvalidInputError } from '@maxent/core';
 import { parseConfig, type MaxentConfig } from '@maxent/constraints';
+import { parseTrainingSettings } from '@maxent/trainer';
 import type { CliIO } from './context.js';
 import { readJsonFile } from './io.js';
 
@@ -46,11 +47,30 @@ function numeric(text: string): number | string {
  * filled in. Errors name the config field and, when it came from a flag, the flag.
  */
 export function resolveConfig(io: CliIO, flags: ConfigFlags): MaxentConfig {
+  return resolveConfigFile(io, flags).config;
+}
+
+/** A config with the optional `training` section of the file kept apart (raw, validated). */
+export interface ResolvedConfigFile {
+  readonly config: MaxentConfig;
+  /** The file's `training` section (hyperparameters of `maxent train`), or an empty object. */
+  readonly training: Record<string, unknown>;
+}
+
+/**
+ * Like {@link resolveConfig}, and also takes the config file's optional
+ * `training` section: the settings of `maxent train` (neurons, initScale, ...),
+ * so one file can drive solve, sample and train and a trained network's recorded
+ * `config` can be run again. Every command validates the section, so a typo in
+ * it is an error wherever the file is used.
+ */
+export function resolveConfigFile(io: CliIO, flags: ConfigFlags): ResolvedConfigFile {
   const fromFile = flags.config === undefined ? {} : readJsonFile(io, flags.config, 'config');
   if (typeof fromFile !== 'object' || fromFile === null || Array.isArray(fromFile)) {
     throw new InvalidInputError('config', `invalid \`config\`: ${flags.config} must hold a JSON object`);
   }
   const merged = structuredClone(fromFile) as Record<string, unknown>;
+  const training = takeTrainingSection(merged, flags.config);
   const section = (key: string): Record<string, unknown> => {
     const current = merged[key];
     if (typeof current === 'object' && current !== null && !Array.isArray(current)) return current as Record<string, unknown>;
@@ -60,7 +80,7 @@ export function resolveConfig(io: CliIO, flags: ConfigFlags): MaxentConfig {
   };
   if (flags.task !== undefined || flags.contexts !== undefined) {
     const task = section('task');
-    if (flags.task !== undefined || flags.contexts !== undefined) delete task.matrix;
+    delete task.matrix;
     if (flags.task !== undefined) task.name = flags.task;
     if (flags.contexts !== undefined) task.contexts = numeric(flags.contexts);
   }
@@ -69,7 +89,7 @@ export function resolveConfig(io: CliIO, flags: ConfigFlags): MaxentConfig {
   if (flags.stimulusStd !== undefined) merged.stimulusStd = numeric(flags.stimulusStd);
   if (flags.estimator !== undefined) section('estimator').kind = flags.estimator;
   try {
-    return parseConfig(merged);
+    return { config: parseConfig(merged), training };
   } catch (error) {
     if (error instanceof InvalidInputError) {
       const flag = FLAG_OF_FIELD[error.field];
@@ -79,6 +99,28 @@ export function resolveConfig(io: CliIO, flags: ConfigFlags): MaxentConfig {
     }
     throw error;
   }
+}
+
+// Removes `training` from the config object and checks it with the trainer's schema.
+function takeTrainingSection(merged: Record<string, unknown>, file: string | undefined): Record<string, unknown> {
+  if (!('training' in merged)) return {};
+  const training = merged.training;
+  delete merged.training;
+  if (typeof training !== 'object' || training === null || Array.isArray(training)) {
+    throw new InvalidInputError('training', `invalid \`training\`: must be an object of train settings (in ${file})`);
+  }
+  try {
+    parseTrainingSettings(training);
+  } catch (error) {
+    if (error instanceof InvalidInputError) {
+      const field = `training.${error.field}`;
+      // The trainer names its own keys (`steps`); in a config file they sit under `training.`.
+      const message = error.message.replace(/`([A-Za-z][A-Za-z0-9.]*)`/g, '`training.$1`');
+      throw new InvalidInputError(field, `${message} (in ${file})`);
+    }
+    throw error;
+  }
+  return { ...(training as Record<string, unknown>) };
 }
 
 function flagGiven(flags: ConfigFlags, flag: string): boolean {

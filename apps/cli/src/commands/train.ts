@@ -12,7 +12,7 @@ import {
 } from '@maxent/trainer';
 import type { CliIO } from '../context.js';
 import type { CommandModule } from './index.js';
-import { addConfigOptions, integerFlag, numberFlag, resolveConfig, type ConfigFlags } from '../configOptions.js';
+import { addConfigOptions, integerFlag, numberFlag, resolveConfigFile, type ConfigFlags } from '../configOptions.js';
 import { envelope } from '../envelope.js';
 import { writeFileAtomic, writeJsonAtomic } from '../io.js';
 import { createProgress } from '../progress.js';
@@ -79,8 +79,8 @@ export const trainCommand: CommandModule = {
 };
 
 function runTrain(io: CliIO, flags: TrainFlags): void {
-  const config = resolveConfig(io, flags);
-  const hyperparameters = settingsFromFlags(flags);
+  const { config, training } = resolveConfigFile(io, flags);
+  const hyperparameters = settingsFromFlags(flags, training);
   const problem = trainingProblemFromConfig(config);
   const quiet = flags.quiet === true;
   const progress = createProgress(io, 'training', hyperparameters.steps, quiet);
@@ -136,8 +136,9 @@ function runTrain(io: CliIO, flags: TrainFlags): void {
 }
 
 /** Training hyperparameters from the flags, validated with defaults; errors name the flag. */
-function settingsFromFlags(flags: TrainFlags): TrainingHyperparameters {
-  const input: Record<string, unknown> = {};
+// The config file's `training` section (already validated), with the flags laid over it.
+function settingsFromFlags(flags: TrainFlags, fromFile: Record<string, unknown>): TrainingHyperparameters {
+  const input: Record<string, unknown> = { ...fromFile };
   const integer = (text: string | undefined, flag: string) => integerFlag(text, flag, { min: Number.MIN_SAFE_INTEGER });
   const number = (text: string | undefined, flag: string) => numberFlag(text, flag);
   const set = (key: string, value: unknown) => {
