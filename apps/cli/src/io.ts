@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { InvalidInputError } from '@maxent/core';
+import { dirname, join, resolve } from 'node:path';
+import { encodeNpy, InvalidInputError } from '@maxent/core';
+import type { NetworkWeights } from '@maxent/constraints';
 import type { CliIO } from './context.js';
 
 export function resolvePath(io: CliIO, path: string): string {
@@ -68,4 +69,12 @@ export function writeFileAtomic(io: CliIO, path: string, contents: string | Uint
 /** JSON result file: two-space indentation, newline at the end. */
 export function writeJsonAtomic(io: CliIO, path: string, data: unknown): void {
   writeFileAtomic(io, path, `${JSON.stringify(data, null, 2)}\n`);
+}
+
+/** `--npy DIR`: u.npy (N x P), v.npy (N x K), w.npy (N), float64 in C order, each written atomically. */
+export function writeNetworkNpy(io: CliIO, folder: string, network: NetworkWeights): void {
+  const { neurons: N, stimuli: P, contexts: K } = network;
+  writeFileAtomic(io, join(folder, 'u.npy'), encodeNpy(network.u, [N, P]));
+  writeFileAtomic(io, join(folder, 'v.npy'), encodeNpy(network.v, [N, K]));
+  writeFileAtomic(io, join(folder, 'w.npy'), encodeNpy(network.w, [N]));
 }

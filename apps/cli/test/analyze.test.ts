@@ -8,15 +8,11 @@ import { energyShareTvDistance } from '@maxent/analysis';
 import { solve, solutionToFile } from '@maxent/solver';
 import { networkToFields, type Network } from '@maxent/trainer';
 import { expectAllClose } from '#testing';
-import { runCli } from '../src/cli.js';
+import { runMaxent } from './harness.js';
 import { solutionShares } from '../src/sweep/solutionShares.js';
 
-function run(argv: string[], cwd: string) {
-  let stdout = '';
-  let stderr = '';
-  const io = { stdout: (t: string) => void (stdout += t), stderr: (t: string) => void (stderr += t), stderrIsTTY: false, cwd };
-  return runCli(argv, io).then((code) => ({ code, stdout, stderr }));
-}
+// Every CLI test runs `maxent` in-process through the shared harness.
+const run = runMaxent;
 
 /**
  * K = P = 2 select task solved by specialised neurons: neuron i is active only in

@@ -5,14 +5,10 @@ import { describe, expect, it } from 'vitest';
 import { fromRows } from '@maxent/core';
 import { networkToFields, type Network } from '@maxent/trainer';
 import { expectAllClose } from '#testing';
-import { runCli } from '../src/cli.js';
+import { runMaxent } from './harness.js';
 
-function run(argv: string[], cwd: string) {
-  let stdout = '';
-  let stderr = '';
-  const io = { stdout: (t: string) => void (stdout += t), stderr: (t: string) => void (stderr += t), stderrIsTTY: false, cwd };
-  return runCli(argv, io).then((code) => ({ code, stdout, stderr }));
-}
+// Every CLI test runs `maxent` in-process through the shared harness.
+const run = runMaxent;
 
 // The select task for K = 2 computed exactly by relu neuron pairs with large gates
 // (z = s_k while |s_k| < 100), so R^2 = 1 for both the network and its linearisation.

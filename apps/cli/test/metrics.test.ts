@@ -4,14 +4,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { weightMetrics } from '@maxent/analysis';
 import { createRng, encodeNpy, type Mat } from '@maxent/core';
-import { runCli } from '../src/cli.js';
+import { runMaxent } from './harness.js';
 
-function run(argv: string[], cwd: string) {
-  let stdout = '';
-  let stderr = '';
-  const io = { stdout: (t: string) => void (stdout += t), stderr: (t: string) => void (stderr += t), stderrIsTTY: false, cwd };
-  return runCli(argv, io).then((code) => ({ code, stdout, stderr }));
-}
+// Every CLI test runs `maxent` in-process through the shared harness.
+const run = runMaxent;
 
 function freshDir(): string {
   return mkdtempSync(join(tmpdir(), 'maxent-metrics-'));

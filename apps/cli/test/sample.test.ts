@@ -3,17 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { decodeNpy } from '@maxent/core';
-import { runCli } from '../src/cli.js';
+import { runMaxent } from './harness.js';
 
 // Statistical runs of 1e4-1e5 draws; the machine may be shared, so allow more than the 5 s default.
 vi.setConfig({ testTimeout: 60_000 });
 
-function run(argv: string[], cwd: string) {
-  let stdout = '';
-  let stderr = '';
-  const io = { stdout: (t: string) => void (stdout += t), stderr: (t: string) => void (stderr += t), stderrIsTTY: false, cwd };
-  return runCli(argv, io).then((code) => ({ code, stdout, stderr }));
-}
+// Every CLI test runs `maxent` in-process through the shared harness.
+const run = runMaxent;
 
 function tempDir(): string {
   return mkdtempSync(join(tmpdir(), 'maxent-sample-'));

@@ -5,14 +5,10 @@ import { describe, expect, it } from 'vitest';
 import { parseConfig, problemFromConfig } from '@maxent/constraints';
 import { solutionFromFile, solutionFromLambda } from '@maxent/solver';
 import { expectAllClose } from '#testing';
-import { runCli } from '../src/cli.js';
+import { runMaxent } from './harness.js';
 
-function run(argv: string[], cwd: string) {
-  let stdout = '';
-  let stderr = '';
-  const io = { stdout: (t: string) => void (stdout += t), stderr: (t: string) => void (stderr += t), stderrIsTTY: false, cwd };
-  return runCli(argv, io).then((code) => ({ code, stdout, stderr }));
-}
+// Every CLI test runs `maxent` in-process through the shared harness.
+const run = runMaxent;
 
 function tempDir(): string {
   return mkdtempSync(join(tmpdir(), 'maxent-solve-'));

@@ -20,3 +20,4 @@ export type { EstimatorKind, TaskConfig, EstimatorConfig, MaxentConfig, MaxentPr
 export { parseWithSchema } from './validation.js';
 export { summarizePopulations } from './observables.js';
 export type { PopulationShare, PopulationSummary } from './observables.js';
+export type { Network, NetworkWeights } from './network.js';

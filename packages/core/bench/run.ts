@@ -24,7 +24,8 @@ bench
 await bench.run();
 if (!Number.isFinite(sink)) throw new Error('benchmark produced a non-finite sum');
 for (const task of bench.tasks) {
-  const mean = task.result?.latency?.mean;
-  if (mean === undefined) throw new Error(`${task.name}: no result`);
+  const result = task.result;
+  if (result.state !== 'completed') throw new Error(`${task.name}: ${result.state}`);
+  const { mean } = result.latency;
   console.log(`${task.name.padEnd(40)} ${((DRAWS / mean) * 1000 / 1e6).toFixed(1).padStart(6)} million draws/s`);
 }

@@ -1,29 +1,8 @@
 import { fromRows, invalid, InvalidInputError, toRows, type Mat } from '@maxent/core';
-import { NONLINEARITY_NAMES, type NonlinearityName } from '@maxent/constraints';
+import { NONLINEARITY_NAMES, type Network, type NonlinearityName } from '@maxent/constraints';
 
-/**
- * The 2-layer network of model.md §2 as plain data: N neurons, each with
- * stimulus weights u_i (P), context weights v_i (K) and readout w_i;
- * z = (1/N) sum_i w_i phi(u_i . s + v_i . c). Any producer (sampler, trainer,
- * a Python script) can fill these arrays.
- */
-export interface Network {
-  readonly nonlinearity: NonlinearityName;
-  /** N */
-  readonly neurons: number;
-  /** P */
-  readonly stimuli: number;
-  /** K */
-  readonly contexts: number;
-  /** N x P, row-major. */
-  readonly u: Float64Array;
-  /** N x K, row-major. */
-  readonly v: Float64Array;
-  /** N */
-  readonly w: Float64Array;
-  /** Task matrix A, K x P. */
-  readonly task: Mat;
-}
+/** The network of model.md §2 is plain data shared by every package (`@maxent/constraints`). */
+export type { Network };
 
 /** The network keys of a `network` result file (interfaces.md). */
 export interface NetworkFields {

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import { encodeNpy, invalid } from '@maxent/core';
+import { invalid } from '@maxent/core';
 import { nonlinearity } from '@maxent/constraints';
 import { solutionFromFile } from '@maxent/solver';
 import {
@@ -17,7 +17,7 @@ import type { CliIO } from '../context.js';
 import type { CommandModule } from './index.js';
 import { integerFlag } from '../configOptions.js';
 import { envelope } from '../envelope.js';
-import { readResultFile, writeFileAtomic, writeJsonAtomic } from '../io.js';
+import { readResultFile, writeNetworkNpy, writeJsonAtomic } from '../io.js';
 import { createProgress } from '../progress.js';
 
 interface SampleFlags {
@@ -118,12 +118,7 @@ function runSample(io: CliIO, flags: SampleFlags): void {
     ...networkToFields({ ...network }),
     ...(diagnostics === undefined ? {} : { diagnostics }),
   };
-  if (flags.npy !== undefined) {
-    const { neurons: N, stimuli: P, contexts: K } = network;
-    writeFileAtomic(io, join(flags.npy, 'u.npy'), encodeNpy(network.u, [N, P]));
-    writeFileAtomic(io, join(flags.npy, 'v.npy'), encodeNpy(network.v, [N, K]));
-    writeFileAtomic(io, join(flags.npy, 'w.npy'), encodeNpy(network.w, [N]));
-  }
+  if (flags.npy !== undefined) writeNetworkNpy(io, flags.npy, network);
   writeJsonAtomic(io, flags.out, result);
   if (quiet) return;
   for (const warning of diagnostics?.warnings ?? []) io.stderr(`maxent: warning: ${warning}\n`);

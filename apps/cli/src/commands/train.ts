@@ -1,6 +1,5 @@
-import { join } from 'node:path';
 import { Command, Option } from 'commander';
-import { encodeNpy, InvalidInputError, ProblemHasNoAnswerError } from '@maxent/core';
+import { InvalidInputError, ProblemHasNoAnswerError } from '@maxent/core';
 import {
   networkToFields,
   OPTIMIZER_NAMES,
@@ -14,7 +13,7 @@ import type { CliIO } from '../context.js';
 import type { CommandModule } from './index.js';
 import { addConfigOptions, integerFlag, numberFlag, resolveConfigFile, type ConfigFlags } from '../configOptions.js';
 import { envelope } from '../envelope.js';
-import { writeFileAtomic, writeJsonAtomic } from '../io.js';
+import { writeNetworkNpy, writeJsonAtomic } from '../io.js';
 import { createProgress } from '../progress.js';
 
 interface TrainFlags extends ConfigFlags {
@@ -116,12 +115,7 @@ function runTrain(io: CliIO, flags: TrainFlags): void {
       history: result.history,
     },
   };
-  if (flags.npy !== undefined) {
-    const { neurons: N, stimuli: P, contexts: K } = network;
-    writeFileAtomic(io, join(flags.npy, 'u.npy'), encodeNpy(network.u, [N, P]));
-    writeFileAtomic(io, join(flags.npy, 'v.npy'), encodeNpy(network.v, [N, K]));
-    writeFileAtomic(io, join(flags.npy, 'w.npy'), encodeNpy(network.w, [N]));
-  }
+  if (flags.npy !== undefined) writeNetworkNpy(io, flags.npy, network);
   writeJsonAtomic(io, flags.out, file);
   if (!quiet) {
     const change = result.relativeChange;
