@@ -33,9 +33,9 @@ export async function runCli(argv: readonly string[], io: CliIO = processIO): Pr
 function reportError(error: unknown, io: CliIO, debug: boolean): number {
   if (error instanceof CommanderError) {
     // Commander has already printed its message (unknown option, missing argument...).
-    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') {
-      return EXIT.ok;
-    }
+    // --help and --version succeed; help shown because no command was given is a usage error.
+    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return EXIT.ok;
+    if (error.code === 'commander.help') return error.exitCode === 0 ? EXIT.ok : EXIT.invalidInput;
     return EXIT.invalidInput;
   }
   if (error instanceof InvalidInputError) {

@@ -58,7 +58,7 @@ export const trainCommand: CommandModule = {
   register(program: Command, io: CliIO): Command {
     const d = TRAINING_DEFAULTS;
     return addConfigOptions(
-      program.command('train').description('Train the network with gradient descent (model.md §10); writes a network file'),
+      program.command('train').description('train the network with gradient descent (model.md §10); writes a network file'),
     )
       .option('--neurons <N>', `hidden neurons (default ${d.neurons})`)
       .option('--init-scale <s>', `u, w ~ N(0, s^2) at initialisation: small = rich, large = lazy regime (default ${d.initScale})`)
