@@ -63,22 +63,96 @@ function reduceToHessenberg(a: Float64Array, n: number): void {
       const multiplier = a[row + m - 1] / x;
       y[i] = multiplier;
       a[row + m - 1] = 0;
-      if (multiplier === 0) continue;
-      any = true;
-      for (let j = m; j < n; j++) a[row + j] -= multiplier * a[rowM + j];
+      if (multiplier !== 0) any = true;
     }
     if (!any) continue;
-    for (let j = 0; j < n; j++) {
-      const row = j * n;
+    // Row operations (rows m+1.. -= y_i * row m) and column operations
+    // (column m += sum_i y_i column i) in one pass over the rows below m: each
+    // row is updated and then, while still in cache, dotted with y. The matrix
+    // (2 MB at n = 500) does not stay in L2, so one pass instead of two
+    // matters. Row m itself is read by the row operations, so the rows 0..m,
+    // which take the column operations only, come after. Four rows at a time
+    // share the loads of row m and of y. A zero multiplier leaves a row
+    // unchanged (finite entries), so no test is needed inside the loops.
+    let i = m + 1;
+    for (; i + 3 < n; i += 4) {
+      const r0 = i * n;
+      const r1 = r0 + n;
+      const r2 = r1 + n;
+      const r3 = r2 + n;
+      const y0 = y[i];
+      const y1 = y[i + 1];
+      const y2 = y[i + 2];
+      const y3 = y[i + 3];
+      const head = a[rowM + m];
+      a[r0 + m] -= y0 * head;
+      a[r1 + m] -= y1 * head;
+      a[r2 + m] -= y2 * head;
+      a[r3 + m] -= y3 * head;
       let s0 = 0;
       let s1 = 0;
-      let i = m + 1;
-      for (; i + 1 < n; i += 2) {
-        s0 += y[i] * a[row + i];
-        s1 += y[i + 1] * a[row + i + 1];
+      let s2 = 0;
+      let s3 = 0;
+      for (let j = m + 1; j < n; j++) {
+        const v = a[rowM + j];
+        const yj = y[j];
+        const w0 = a[r0 + j] - y0 * v;
+        const w1 = a[r1 + j] - y1 * v;
+        const w2 = a[r2 + j] - y2 * v;
+        const w3 = a[r3 + j] - y3 * v;
+        a[r0 + j] = w0;
+        a[r1 + j] = w1;
+        a[r2 + j] = w2;
+        a[r3 + j] = w3;
+        s0 += yj * w0;
+        s1 += yj * w1;
+        s2 += yj * w2;
+        s3 += yj * w3;
       }
-      if (i < n) s0 += y[i] * a[row + i];
-      a[row + m] += s0 + s1;
+      a[r0 + m] += s0;
+      a[r1 + m] += s1;
+      a[r2 + m] += s2;
+      a[r3 + m] += s3;
+    }
+    for (; i < n; i++) {
+      const row = i * n;
+      const multiplier = y[i];
+      a[row + m] -= multiplier * a[rowM + m];
+      let s = 0;
+      for (let j = m + 1; j < n; j++) {
+        const w = a[row + j] - multiplier * a[rowM + j];
+        a[row + j] = w;
+        s += y[j] * w;
+      }
+      a[row + m] += s;
+    }
+    let j = 0;
+    for (; j + 3 <= m; j += 4) {
+      const r0 = j * n;
+      const r1 = r0 + n;
+      const r2 = r1 + n;
+      const r3 = r2 + n;
+      let s0 = 0;
+      let s1 = 0;
+      let s2 = 0;
+      let s3 = 0;
+      for (let k = m + 1; k < n; k++) {
+        const yk = y[k];
+        s0 += yk * a[r0 + k];
+        s1 += yk * a[r1 + k];
+        s2 += yk * a[r2 + k];
+        s3 += yk * a[r3 + k];
+      }
+      a[r0 + m] += s0;
+      a[r1 + m] += s1;
+      a[r2 + m] += s2;
+      a[r3 + m] += s3;
+    }
+    for (; j <= m; j++) {
+      const row = j * n;
+      let s = 0;
+      for (let k = m + 1; k < n; k++) s += y[k] * a[row + k];
+      a[row + m] += s;
     }
   }
 }
@@ -173,8 +247,11 @@ function hessenbergEigenvalues(a: Float64Array, n: number, real: Float64Array, i
             a[i * n + i - 2] = 0;
             if (i !== m + 2) a[i * n + i - 3] = 0;
           }
-          // Double QR step on rows l..last, chasing the bulge down.
-          for (let k = m; k <= last - 1; k++) {
+          // Double QR step on rows l..last, chasing the bulge down. Steps go in
+          // pairs where both move three rows (see applyReflectorPair); a single
+          // step where the pair cannot be formed.
+          let k = m;
+          while (k <= last - 1) {
             const notLast = k !== last - 1;
             if (k !== m) {
               p = a[k * n + k - 1];
@@ -189,7 +266,10 @@ function hessenbergEigenvalues(a: Float64Array, n: number, real: Float64Array, i
             }
             s = Math.sqrt(p * p + q * q + r * r);
             if (p < 0) s = -s;
-            if (s === 0) continue;
+            if (s === 0) {
+              k++;
+              continue;
+            }
             if (k === m) {
               if (l !== m) a[k * n + k - 1] = -a[k * n + k - 1];
             } else {
@@ -201,33 +281,171 @@ function hessenbergEigenvalues(a: Float64Array, n: number, real: Float64Array, i
             z = r / s;
             q /= p;
             r /= p;
-            const row0 = k * n;
-            const row1 = row0 + n;
-            const row2 = row1 + n;
-            for (let j = k; j <= last; j++) {
-              let t = a[row0 + j] + q * a[row1 + j];
-              if (notLast) {
-                t += r * a[row2 + j];
-                a[row2 + j] -= t * z;
+            if (!notLast) {
+              // The last step of a sweep moves two rows only.
+              const row0 = k * n;
+              const row1 = row0 + n;
+              for (let j = k; j <= last; j++) {
+                const t = a[row0 + j] + q * a[row1 + j];
+                a[row0 + j] -= t * x;
+                a[row1 + j] -= t * y;
               }
-              a[row1 + j] -= t * y;
-              a[row0 + j] -= t * x;
-            }
-            const end = Math.min(last, k + 3);
-            for (let i = l; i <= end; i++) {
-              const row = i * n;
-              let t = x * a[row + k] + y * a[row + k + 1];
-              if (notLast) {
-                t += z * a[row + k + 2];
-                a[row + k + 2] -= t * r;
+              for (let i = l; i <= last; i++) {
+                const row = i * n + k;
+                const t = x * a[row] + y * a[row + 1];
+                a[row] -= t;
+                a[row + 1] -= t * q;
               }
-              a[row + k + 1] -= t * q;
-              a[row + k] -= t;
+              k++;
+              continue;
             }
+            if (k + 1 > last - 2) {
+              // Step k + 1 will be the two-row last step: no pair.
+              reflectRows(a, n, k, k, last, x, y, z, q, r);
+              reflectColumns(a, n, k, l, Math.min(last, k + 3), x, y, z, q, r);
+              k++;
+              continue;
+            }
+            // Step k on the entries that step k + 1 reads or also changes:
+            // rows k..k+2 up to column k+4, columns k..k+2 down from row k.
+            const near = Math.min(last, k + 4);
+            reflectRows(a, n, k, k, near, x, y, z, q, r);
+            reflectColumns(a, n, k, k, k + 3, x, y, z, q, r);
+            // Reflector of step k + 1 (three rows, since k + 1 <= last - 2).
+            const x0 = x;
+            const y0 = y;
+            const z0 = z;
+            const q0 = q;
+            const r0 = r;
+            const k1 = k + 1;
+            p = a[k1 * n + k];
+            q = a[(k1 + 1) * n + k];
+            r = a[(k1 + 2) * n + k];
+            x = Math.abs(p) + Math.abs(q) + Math.abs(r);
+            if (x !== 0) {
+              p /= x;
+              q /= x;
+              r /= x;
+            }
+            s = Math.sqrt(p * p + q * q + r * r);
+            if (p < 0) s = -s;
+            if (s === 0) {
+              // Step k + 1 does nothing: finish step k alone, go on at k + 2.
+              reflectRows(a, n, k, near + 1, last, x0, y0, z0, q0, r0);
+              reflectColumns(a, n, k, l, k - 1, x0, y0, z0, q0, r0);
+              k += 2;
+              continue;
+            }
+            a[k1 * n + k] = -s * x;
+            p += s;
+            x = p / s;
+            y = q / s;
+            z = r / s;
+            q /= p;
+            r /= p;
+            reflectRows(a, n, k1, k1, near, x, y, z, q, r);
+            reflectColumns(a, n, k1, k, near, x, y, z, q, r);
+            applyReflectorPair(a, n, k, l, near + 1, last, x0, y0, z0, q0, r0, x, y, z, q, r);
+            k += 2;
           }
         }
       }
     } while (l < last - 1);
   }
   return true;
+}
+
+/** Rows k..k+2 over columns [from, to] (inclusive) by the reflector (x, y, z; q, r) of a QR step. */
+function reflectRows(a: Float64Array, n: number, k: number, from: number, to: number, x: number, y: number, z: number, q: number, r: number): void {
+  const row0 = k * n;
+  const row1 = row0 + n;
+  const row2 = row1 + n;
+  for (let j = from; j <= to; j++) {
+    const t = a[row0 + j] + q * a[row1 + j] + r * a[row2 + j];
+    a[row0 + j] -= t * x;
+    a[row1 + j] -= t * y;
+    a[row2 + j] -= t * z;
+  }
+}
+
+/** Columns k..k+2 over rows [from, to] (inclusive) by the same reflector. */
+function reflectColumns(a: Float64Array, n: number, k: number, from: number, to: number, x: number, y: number, z: number, q: number, r: number): void {
+  for (let i = from; i <= to; i++) {
+    const row = i * n + k;
+    const t = x * a[row] + y * a[row + 1] + z * a[row + 2];
+    a[row] -= t;
+    a[row + 1] -= t * q;
+    a[row + 2] -= t * r;
+  }
+}
+
+/**
+ * The rest of two consecutive three-row steps k and k + 1 of the bulge chase,
+ * once each has been applied where the other reads: on rows k..k+3 over
+ * columns [from, last] (step k's rows, then step k + 1's), and on columns
+ * k..k+3 over rows [l, k-1] (step k's columns, then step k + 1's). Every entry
+ * sees the same operations in the same order as two separate steps, so the
+ * result is the same to the bit, but each entry is loaded and stored once for
+ * both steps instead of twice: these two loops are most of the QR iteration's
+ * memory traffic.
+ */
+function applyReflectorPair(
+  a: Float64Array,
+  n: number,
+  k: number,
+  l: number,
+  from: number,
+  last: number,
+  x0: number,
+  y0: number,
+  z0: number,
+  q0: number,
+  r0: number,
+  x1: number,
+  y1: number,
+  z1: number,
+  q1: number,
+  r1: number,
+): void {
+  const row0 = k * n;
+  const row1 = row0 + n;
+  const row2 = row1 + n;
+  const row3 = row2 + n;
+  for (let j = from; j <= last; j++) {
+    let v0 = a[row0 + j];
+    let v1 = a[row1 + j];
+    let v2 = a[row2 + j];
+    let v3 = a[row3 + j];
+    let t = v0 + q0 * v1 + r0 * v2;
+    v0 -= t * x0;
+    v1 -= t * y0;
+    v2 -= t * z0;
+    t = v1 + q1 * v2 + r1 * v3;
+    v1 -= t * x1;
+    v2 -= t * y1;
+    v3 -= t * z1;
+    a[row0 + j] = v0;
+    a[row1 + j] = v1;
+    a[row2 + j] = v2;
+    a[row3 + j] = v3;
+  }
+  for (let i = l; i < k; i++) {
+    const row = i * n + k;
+    let c0 = a[row];
+    let c1 = a[row + 1];
+    let c2 = a[row + 2];
+    let c3 = a[row + 3];
+    let t = x0 * c0 + y0 * c1 + z0 * c2;
+    c0 -= t;
+    c1 -= t * q0;
+    c2 -= t * r0;
+    t = x1 * c1 + y1 * c2 + z1 * c3;
+    c1 -= t;
+    c2 -= t * q1;
+    c3 -= t * r1;
+    a[row] = c0;
+    a[row + 1] = c1;
+    a[row + 2] = c2;
+    a[row + 3] = c3;
+  }
 }
