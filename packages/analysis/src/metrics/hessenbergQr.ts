@@ -9,6 +9,8 @@
 
 const EPSILON = 2 ** -52;
 const MAX_ITERATIONS_PER_EIGENVALUE = 30;
+/** Steps of the bulge chase applied together away from the bulge (see applyGroup). */
+const GROUP = 4;
 
 /**
  * Overwrites `a` (n x n) and fills `real`, `imaginary` with its eigenvalues
@@ -163,6 +165,8 @@ function hessenbergEigenvalues(a: Float64Array, n: number, real: Float64Array, i
   for (let i = 0; i < n; i++) {
     for (let j = Math.max(i - 1, 0); j < n; j++) norm += Math.abs(a[i * n + j]);
   }
+  // Reflectors (x, y, z, q, r) of the current group of bulge-chase steps.
+  const coefficients = new Float64Array(5 * GROUP);
   let shift = 0;
   let last = n - 1;
   let p = 0;
@@ -247,9 +251,10 @@ function hessenbergEigenvalues(a: Float64Array, n: number, real: Float64Array, i
             a[i * n + i - 2] = 0;
             if (i !== m + 2) a[i * n + i - 3] = 0;
           }
-          // Double QR step on rows l..last, chasing the bulge down. Steps go in
-          // pairs where both move three rows (see applyReflectorPair); a single
-          // step where the pair cannot be formed.
+          // Double QR step on rows l..last, chasing the bulge down. The
+          // three-row steps go in groups of up to GROUP (see applyGroup): each
+          // step is applied at once only where a later step of its group reads
+          // or also changes entries, the rest of the group in one pass.
           let k = m;
           while (k <= last - 1) {
             const notLast = k !== last - 1;
@@ -299,54 +304,55 @@ function hessenbergEigenvalues(a: Float64Array, n: number, real: Float64Array, i
               k++;
               continue;
             }
-            if (k + 1 > last - 2) {
-              // Step k + 1 will be the two-row last step: no pair.
-              reflectRows(a, n, k, k, last, x, y, z, q, r);
-              reflectColumns(a, n, k, l, Math.min(last, k + 3), x, y, z, q, r);
-              k++;
-              continue;
-            }
-            // Step k on the entries that step k + 1 reads or also changes:
-            // rows k..k+2 up to column k+4, columns k..k+2 down from row k.
-            const near = Math.min(last, k + 4);
+            // A group of three-row steps k, k+1, ...: step k + g touches rows
+            // k+g..k+g+2 (columns k+g..last) and columns k+g..k+g+2 (rows
+            // l..k+g+3). Done at once: each step's rows up to column `near`
+            // and its columns from row k down, which covers everything a later
+            // step of the group reads or also changes, in the original order.
+            // Left for applyGroup: columns after `near` (only row operations
+            // touch them) and rows above k (only column operations).
+            const near = Math.min(last, k + GROUP + 2);
+            coefficients[0] = x;
+            coefficients[1] = y;
+            coefficients[2] = z;
+            coefficients[3] = q;
+            coefficients[4] = r;
             reflectRows(a, n, k, k, near, x, y, z, q, r);
-            reflectColumns(a, n, k, k, k + 3, x, y, z, q, r);
-            // Reflector of step k + 1 (three rows, since k + 1 <= last - 2).
-            const x0 = x;
-            const y0 = y;
-            const z0 = z;
-            const q0 = q;
-            const r0 = r;
-            const k1 = k + 1;
-            p = a[k1 * n + k];
-            q = a[(k1 + 1) * n + k];
-            r = a[(k1 + 2) * n + k];
-            x = Math.abs(p) + Math.abs(q) + Math.abs(r);
-            if (x !== 0) {
-              p /= x;
-              q /= x;
-              r /= x;
+            reflectColumns(a, n, k, k, Math.min(last, k + 3), x, y, z, q, r);
+            let g = 1;
+            for (; g < GROUP; g++) {
+              const kk = k + g;
+              // The two-row last step, and a step that does nothing, end the group.
+              if (kk > last - 2) break;
+              p = a[kk * n + kk - 1];
+              q = a[(kk + 1) * n + kk - 1];
+              r = a[(kk + 2) * n + kk - 1];
+              x = Math.abs(p) + Math.abs(q) + Math.abs(r);
+              if (x !== 0) {
+                p /= x;
+                q /= x;
+                r /= x;
+              }
+              s = Math.sqrt(p * p + q * q + r * r);
+              if (p < 0) s = -s;
+              if (s === 0) break;
+              a[kk * n + kk - 1] = -s * x;
+              p += s;
+              x = p / s;
+              y = q / s;
+              z = r / s;
+              q /= p;
+              r /= p;
+              coefficients[5 * g] = x;
+              coefficients[5 * g + 1] = y;
+              coefficients[5 * g + 2] = z;
+              coefficients[5 * g + 3] = q;
+              coefficients[5 * g + 4] = r;
+              reflectRows(a, n, kk, kk, near, x, y, z, q, r);
+              reflectColumns(a, n, kk, k, Math.min(last, kk + 3), x, y, z, q, r);
             }
-            s = Math.sqrt(p * p + q * q + r * r);
-            if (p < 0) s = -s;
-            if (s === 0) {
-              // Step k + 1 does nothing: finish step k alone, go on at k + 2.
-              reflectRows(a, n, k, near + 1, last, x0, y0, z0, q0, r0);
-              reflectColumns(a, n, k, l, k - 1, x0, y0, z0, q0, r0);
-              k += 2;
-              continue;
-            }
-            a[k1 * n + k] = -s * x;
-            p += s;
-            x = p / s;
-            y = q / s;
-            z = r / s;
-            q /= p;
-            r /= p;
-            reflectRows(a, n, k1, k1, near, x, y, z, q, r);
-            reflectColumns(a, n, k1, k, near, x, y, z, q, r);
-            applyReflectorPair(a, n, k, l, near + 1, last, x0, y0, z0, q0, r0, x, y, z, q, r);
-            k += 2;
+            applyGroup(a, n, k, g, l, near + 1, last, coefficients);
+            k += g;
           }
         }
       }
@@ -380,33 +386,44 @@ function reflectColumns(a: Float64Array, n: number, k: number, from: number, to:
 }
 
 /**
- * The rest of two consecutive three-row steps k and k + 1 of the bulge chase,
- * once each has been applied where the other reads: on rows k..k+3 over
- * columns [from, last] (step k's rows, then step k + 1's), and on columns
- * k..k+3 over rows [l, k-1] (step k's columns, then step k + 1's). Every entry
- * sees the same operations in the same order as two separate steps, so the
- * result is the same to the bit, but each entry is loaded and stored once for
- * both steps instead of twice: these two loops are most of the QR iteration's
- * memory traffic.
+ * The rest of `g` consecutive three-row steps k..k+g-1 of the bulge chase
+ * (reflectors in `c`, five numbers each), once each has been applied where a
+ * later one reads: rows k..k+g+1 over columns [from, last] and columns
+ * k..k+g+1 over rows [l, k-1]. Each entry sees the same operations in the same
+ * order as with one step at a time, so the result is the same to the bit, but
+ * is loaded and stored once per group of four (or pair, or single step)
+ * rather than once per step: these loops are most of the QR iteration.
  */
-function applyReflectorPair(
-  a: Float64Array,
-  n: number,
-  k: number,
-  l: number,
-  from: number,
-  last: number,
-  x0: number,
-  y0: number,
-  z0: number,
-  q0: number,
-  r0: number,
-  x1: number,
-  y1: number,
-  z1: number,
-  q1: number,
-  r1: number,
-): void {
+function applyGroup(a: Float64Array, n: number, k: number, g: number, l: number, from: number, last: number, c: Float64Array): void {
+  let done = 0;
+  if (g === 4) {
+    quadRows(a, n, k, from, last, c);
+    quadColumns(a, n, k, l, c);
+    return;
+  }
+  for (; done + 1 < g; done += 2) {
+    pairRows(a, n, k + done, from, last, c, 5 * done);
+    pairColumns(a, n, k + done, l, k, c, 5 * done);
+  }
+  if (done < g) {
+    const o = 5 * done;
+    reflectRows(a, n, k + done, from, last, c[o], c[o + 1], c[o + 2], c[o + 3], c[o + 4]);
+    reflectColumns(a, n, k + done, l, k - 1, c[o], c[o + 1], c[o + 2], c[o + 3], c[o + 4]);
+  }
+}
+
+/** Two steps (reflectors at c[o..o+9]) on rows k..k+3 over columns [from, last]. */
+function pairRows(a: Float64Array, n: number, k: number, from: number, last: number, c: Float64Array, o: number): void {
+  const x0 = c[o];
+  const y0 = c[o + 1];
+  const z0 = c[o + 2];
+  const q0 = c[o + 3];
+  const r0 = c[o + 4];
+  const x1 = c[o + 5];
+  const y1 = c[o + 6];
+  const z1 = c[o + 7];
+  const q1 = c[o + 8];
+  const r1 = c[o + 9];
   const row0 = k * n;
   const row1 = row0 + n;
   const row2 = row1 + n;
@@ -429,7 +446,21 @@ function applyReflectorPair(
     a[row2 + j] = v2;
     a[row3 + j] = v3;
   }
-  for (let i = l; i < k; i++) {
+}
+
+/** Two steps (reflectors at c[o..o+9]) on columns k..k+3 over rows [l, end). */
+function pairColumns(a: Float64Array, n: number, k: number, l: number, end: number, c: Float64Array, o: number): void {
+  const x0 = c[o];
+  const y0 = c[o + 1];
+  const z0 = c[o + 2];
+  const q0 = c[o + 3];
+  const r0 = c[o + 4];
+  const x1 = c[o + 5];
+  const y1 = c[o + 6];
+  const z1 = c[o + 7];
+  const q1 = c[o + 8];
+  const r1 = c[o + 9];
+  for (let i = l; i < end; i++) {
     const row = i * n + k;
     let c0 = a[row];
     let c1 = a[row + 1];
@@ -447,5 +478,120 @@ function applyReflectorPair(
     a[row + 1] = c1;
     a[row + 2] = c2;
     a[row + 3] = c3;
+  }
+}
+
+/** Four steps (reflectors in c[0..19]) on rows k..k+5 over columns [from, last]. */
+function quadRows(a: Float64Array, n: number, k: number, from: number, last: number, c: Float64Array): void {
+  const x0 = c[0];
+  const y0 = c[1];
+  const z0 = c[2];
+  const q0 = c[3];
+  const r0 = c[4];
+  const x1 = c[5];
+  const y1 = c[6];
+  const z1 = c[7];
+  const q1 = c[8];
+  const r1 = c[9];
+  const x2 = c[10];
+  const y2 = c[11];
+  const z2 = c[12];
+  const q2 = c[13];
+  const r2 = c[14];
+  const x3 = c[15];
+  const y3 = c[16];
+  const z3 = c[17];
+  const q3 = c[18];
+  const r3 = c[19];
+  const row0 = k * n;
+  const row1 = row0 + n;
+  const row2 = row1 + n;
+  const row3 = row2 + n;
+  const row4 = row3 + n;
+  const row5 = row4 + n;
+  for (let j = from; j <= last; j++) {
+    let v0 = a[row0 + j];
+    let v1 = a[row1 + j];
+    let v2 = a[row2 + j];
+    let v3 = a[row3 + j];
+    let t = v0 + q0 * v1 + r0 * v2;
+    v0 -= t * x0;
+    v1 -= t * y0;
+    v2 -= t * z0;
+    a[row0 + j] = v0;
+    let v4 = a[row4 + j];
+    t = v1 + q1 * v2 + r1 * v3;
+    v1 -= t * x1;
+    v2 -= t * y1;
+    v3 -= t * z1;
+    a[row1 + j] = v1;
+    let v5 = a[row5 + j];
+    t = v2 + q2 * v3 + r2 * v4;
+    v2 -= t * x2;
+    v3 -= t * y2;
+    v4 -= t * z2;
+    a[row2 + j] = v2;
+    t = v3 + q3 * v4 + r3 * v5;
+    v3 -= t * x3;
+    v4 -= t * y3;
+    v5 -= t * z3;
+    a[row3 + j] = v3;
+    a[row4 + j] = v4;
+    a[row5 + j] = v5;
+  }
+}
+
+/** Four steps (reflectors in c[0..19]) on columns k..k+5 over rows [l, k). */
+function quadColumns(a: Float64Array, n: number, k: number, l: number, c: Float64Array): void {
+  const x0 = c[0];
+  const y0 = c[1];
+  const z0 = c[2];
+  const q0 = c[3];
+  const r0 = c[4];
+  const x1 = c[5];
+  const y1 = c[6];
+  const z1 = c[7];
+  const q1 = c[8];
+  const r1 = c[9];
+  const x2 = c[10];
+  const y2 = c[11];
+  const z2 = c[12];
+  const q2 = c[13];
+  const r2 = c[14];
+  const x3 = c[15];
+  const y3 = c[16];
+  const z3 = c[17];
+  const q3 = c[18];
+  const r3 = c[19];
+  for (let i = l; i < k; i++) {
+    const row = i * n + k;
+    let c0 = a[row];
+    let c1 = a[row + 1];
+    let c2 = a[row + 2];
+    let c3 = a[row + 3];
+    let t = x0 * c0 + y0 * c1 + z0 * c2;
+    c0 -= t;
+    c1 -= t * q0;
+    c2 -= t * r0;
+    a[row] = c0;
+    let c4 = a[row + 4];
+    t = x1 * c1 + y1 * c2 + z1 * c3;
+    c1 -= t;
+    c2 -= t * q1;
+    c3 -= t * r1;
+    a[row + 1] = c1;
+    let c5 = a[row + 5];
+    t = x2 * c2 + y2 * c3 + z2 * c4;
+    c2 -= t;
+    c3 -= t * q2;
+    c4 -= t * r2;
+    a[row + 2] = c2;
+    t = x3 * c3 + y3 * c4 + z3 * c5;
+    c3 -= t;
+    c4 -= t * q3;
+    c5 -= t * r3;
+    a[row + 3] = c3;
+    a[row + 4] = c4;
+    a[row + 5] = c5;
   }
 }
