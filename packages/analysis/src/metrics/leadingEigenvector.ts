@@ -66,17 +66,10 @@ function lanczosLeading(b: Float64Array, n: number): { value: number; vector: Fl
   let nextCheck = FIRST_CHECK;
   for (let j = 0; j < steps; j++) {
     const q = j * n;
-    for (let i = 0; i < n; i++) w[i] = dot(b, i * n, basis, q, n);
+    multiplyVector(b, n, basis, q, w);
     const a = dot(w, 0, basis, q, n);
     alpha[j] = a;
-    // Classical Gram-Schmidt against the whole basis, twice ("twice is enough").
-    for (let pass = 0; pass < 2; pass++) {
-      for (let l = 0; l <= j; l++) {
-        const p = l * n;
-        const projection = dot(w, 0, basis, p, n);
-        for (let i = 0; i < n; i++) w[i] -= projection * basis[p + i];
-      }
-    }
+    orthogonalise(w, basis, j + 1, n);
     let size = 0;
     for (let i = 0; i < n; i++) size += w[i] * w[i];
     size = Math.sqrt(size);
@@ -104,6 +97,96 @@ function lanczosLeading(b: Float64Array, n: number): { value: number; vector: Fl
     for (let i = 0; i < n; i++) basis[next + i] = w[i] / size;
   }
   return null;
+}
+
+/**
+ * w = B v (v = basis[q..q+n)): two rows of B per pass, sharing the loads of v;
+ * each row keeps the four partial sums of {@link dot} in the same order, so
+ * the result is that of one dot product per row, to the bit.
+ */
+function multiplyVector(b: Float64Array, n: number, basis: Float64Array, q: number, w: Float64Array): void {
+  let i = 0;
+  for (; i + 1 < n; i += 2) {
+    const r0 = i * n;
+    const r1 = r0 + n;
+    let s0 = 0;
+    let s1 = 0;
+    let s2 = 0;
+    let s3 = 0;
+    let t0 = 0;
+    let t1 = 0;
+    let t2 = 0;
+    let t3 = 0;
+    let k = 0;
+    for (; k + 3 < n; k += 4) {
+      const v0 = basis[q + k];
+      const v1 = basis[q + k + 1];
+      const v2 = basis[q + k + 2];
+      const v3 = basis[q + k + 3];
+      s0 += b[r0 + k] * v0;
+      s1 += b[r0 + k + 1] * v1;
+      s2 += b[r0 + k + 2] * v2;
+      s3 += b[r0 + k + 3] * v3;
+      t0 += b[r1 + k] * v0;
+      t1 += b[r1 + k + 1] * v1;
+      t2 += b[r1 + k + 2] * v2;
+      t3 += b[r1 + k + 3] * v3;
+    }
+    for (; k < n; k++) {
+      const v = basis[q + k];
+      s0 += b[r0 + k] * v;
+      t0 += b[r1 + k] * v;
+    }
+    w[i] = s0 + s1 + (s2 + s3);
+    w[i + 1] = t0 + t1 + (t2 + t3);
+  }
+  if (i < n) w[i] = dot(b, i * n, basis, q, n);
+}
+
+/**
+ * Gram-Schmidt of w against the first `count` basis vectors, twice ("twice is
+ * enough"), each projection taken from the current w (modified Gram-Schmidt
+ * order). The subtraction of one projection and the dot product for the next
+ * share a pass over w, which halves the passes over the basis (the bulk of a
+ * Lanczos step late in the iteration); the dot keeps {@link dot}'s four
+ * partial sums, so the arithmetic is that of separate passes, to the bit.
+ */
+function orthogonalise(w: Float64Array, basis: Float64Array, count: number, n: number): void {
+  const total = 2 * count;
+  let projection = dot(w, 0, basis, 0, n);
+  for (let step = 0; step < total; step++) {
+    const p = (step % count) * n;
+    if (step + 1 === total) {
+      for (let i = 0; i < n; i++) w[i] -= projection * basis[p + i];
+      return;
+    }
+    const next = ((step + 1) % count) * n;
+    let s0 = 0;
+    let s1 = 0;
+    let s2 = 0;
+    let s3 = 0;
+    let k = 0;
+    for (; k + 3 < n; k += 4) {
+      const w0 = w[k] - projection * basis[p + k];
+      const w1 = w[k + 1] - projection * basis[p + k + 1];
+      const w2 = w[k + 2] - projection * basis[p + k + 2];
+      const w3 = w[k + 3] - projection * basis[p + k + 3];
+      w[k] = w0;
+      w[k + 1] = w1;
+      w[k + 2] = w2;
+      w[k + 3] = w3;
+      s0 += w0 * basis[next + k];
+      s1 += w1 * basis[next + k + 1];
+      s2 += w2 * basis[next + k + 2];
+      s3 += w3 * basis[next + k + 3];
+    }
+    for (; k < n; k++) {
+      const wk = w[k] - projection * basis[p + k];
+      w[k] = wk;
+      s0 += wk * basis[next + k];
+    }
+    projection = s0 + s1 + (s2 + s3);
+  }
 }
 
 /**
