@@ -89,12 +89,14 @@ export function expm(matrix: Mat, field = 'A'): Mat {
 
 /**
  * U = A * sum_k b_{2k+1} A^{2k}, V = sum_k b_{2k} A^{2k} for m <= 9, from the even
- * powers A^2, A^4, ... (m/2 + 1 products in all).
+ * powers A^2, ..., A^{m-1}: (m + 1) / 2 products in all (Higham 2005, Table
+ * 2.2: 2, 3, 4, 5 for m = 3, 5, 7, 9).
  */
 function padeTermsLow(a: Float64Array, n: number, b: readonly number[], u: Float64Array, v: Float64Array): void {
   const size = n * n;
   const odd = new Float64Array(size);
-  const half = (b.length - 1) / 2;
+  // b holds m + 1 coefficients, m odd; the highest even power is A^{m-1} = A^{2 half}.
+  const half = (b.length - 2) / 2;
   for (let i = 0; i < n; i++) {
     odd[i * n + i] = b[1];
     v[i * n + i] = b[0];
