@@ -91,10 +91,10 @@ export function backward(
         r1 += g1 * x1;
         r2 += g2 * x2;
         r3 += g3 * x3;
-        const e0 = g0 * (relu ? Math.ceil(Math.min(x0, 1)) : G[t]);
-        const e1 = g1 * (relu ? Math.ceil(Math.min(x1, 1)) : G[t + 1]);
-        const e2 = g2 * (relu ? Math.ceil(Math.min(x2, 1)) : G[t + 2]);
-        const e3 = g3 * (relu ? Math.ceil(Math.min(x3, 1)) : G[t + 3]);
+        const e0 = g0 * (relu ? Math.ceil(x0 / (x0 + 1)) : G[t]);
+        const e1 = g1 * (relu ? Math.ceil(x1 / (x1 + 1)) : G[t + 1]);
+        const e2 = g2 * (relu ? Math.ceil(x2 / (x2 + 1)) : G[t + 2]);
+        const e3 = g3 * (relu ? Math.ceil(x3 / (x3 + 1)) : G[t + 3]);
         G[t] = e0;
         G[t + 1] = e1;
         G[t + 2] = e2;
@@ -122,10 +122,26 @@ export function backward(
 }
 
 /**
- * The same gradient for relu with P <= 4 in one sweep per neuron: readout,
- * context and stimulus gradients accumulate together, nothing is written back
- * (the common case of the select tasks; about a third faster than two passes).
- * Missing features are padded with row 0 of S and their sums discarded.
+ * The same gradient for relu with P <= 4 (the select tasks), two neurons per
+ * sweep over the batch: each trial's dz_b and stimulus are loaded once for both
+ * (typed-array loads, each with its bounds check, are what this loop spends its
+ * time on). Nothing is written back.
+ *
+ * The readout gradient needs no sum of its own. With e_b = dz_b 1[h_ib > 0],
+ * relu gives x_ib = 1[h_ib > 0] h_ib, so
+ *
+ *     sum_b dz_b x_ib = sum_b e_b (v_ik(b) + sum_j u_ij s_jb) = sum_k v_ik D_ik + sum_j u_ij A_ij
+ *
+ * where D_ik = sum_{b in k} e_b and A_ij = sum_b e_b s_jb are the context and
+ * stimulus sums the other gradients need anyway (equal up to rounding). That
+ * leaves five running sums per neuron, ten for the pair. Measured at N = 1000,
+ * B = 128 inside training (bench/phases.ts): one neuron per sweep with its own
+ * readout sum and the gain as ceil(min(x, 1)) ~650 us; this pair loop with that
+ * gain ~550 us; with the branch-free gain of kernels.ts ~380 us. Four neurons
+ * per sweep (twenty sums, spilled from V8's sixteen registers) were no faster.
+ *
+ * Missing features (P < 4) are padded with row 0 of S and their sums discarded.
+ * The last neuron of an odd N takes a one-neuron loop.
  */
 function reluBackwardSmall(
   network: Network,
@@ -135,40 +151,128 @@ function reluBackwardSmall(
   weightDecay: number,
   gradient: ParameterBuffer,
 ): void {
-  const { neurons: N, stimuli: P, contexts: K, u, w } = network;
+  const { neurons: N, stimuli: P, contexts: K, u, v, w } = network;
   const { size: B, stimulusByFeature: S, contextStart } = batch;
   const { u: gradU, v: gradV, w: gradW } = gradient;
   const r1 = P > 1 ? B : 0;
   const r2 = P > 2 ? 2 * B : 0;
   const r3 = P > 3 ? 3 * B : 0;
-  for (let i = 0; i < N; i++) {
-    const base = i * B;
-    const wi = w[i];
-    let readout = 0;
+  let i = 0;
+  for (; i + 2 <= N; i += 2) {
+    const xa = i * B;
+    const xb = xa + B;
+    const qa = i * K;
+    const qb = qa + K;
+    const wa = w[i];
+    const wb = w[i + 1];
     let a0 = 0;
     let a1 = 0;
     let a2 = 0;
     let a3 = 0;
+    let c0 = 0;
+    let c1 = 0;
+    let c2 = 0;
+    let c3 = 0;
+    let readoutA = 0;
+    let readoutB = 0;
+    for (let k = 0; k < K; k++) {
+      let driveA = 0;
+      let driveB = 0;
+      for (let b = contextStart[k], end = contextStart[k + 1]; b < end; b++) {
+        const g = dz[b];
+        // dz_b * 1[x > 0], reluGainOfOutput inlined (branch-free).
+        const ya = X[xa + b];
+        const yb = X[xb + b];
+        const ea = g * Math.ceil(ya / (ya + 1));
+        const eb = g * Math.ceil(yb / (yb + 1));
+        const s0 = S[b];
+        const s1 = S[r1 + b];
+        const s2 = S[r2 + b];
+        const s3 = S[r3 + b];
+        driveA += ea;
+        a0 += ea * s0;
+        a1 += ea * s1;
+        a2 += ea * s2;
+        a3 += ea * s3;
+        driveB += eb;
+        c0 += eb * s0;
+        c1 += eb * s1;
+        c2 += eb * s2;
+        c3 += eb * s3;
+      }
+      const vA = v[qa + k];
+      const vB = v[qb + k];
+      readoutA += vA * driveA;
+      readoutB += vB * driveB;
+      gradV[qa + k] = wa * driveA;
+      gradV[qb + k] = wb * driveB;
+    }
+    reluNeuronGradient(i, P, wa, readoutA, a0, a1, a2, a3, u, weightDecay, gradU, gradW);
+    reluNeuronGradient(i + 1, P, wb, readoutB, c0, c1, c2, c3, u, weightDecay, gradU, gradW);
+  }
+  for (; i < N; i++) {
+    const x0 = i * B;
+    const q = i * K;
+    const wi = w[i];
+    let a0 = 0;
+    let a1 = 0;
+    let a2 = 0;
+    let a3 = 0;
+    let readout = 0;
     for (let k = 0; k < K; k++) {
       let drive = 0;
       for (let b = contextStart[k], end = contextStart[k + 1]; b < end; b++) {
-        const x = X[base + b];
-        const g = dz[b];
-        readout += g * x;
-        const e = g * Math.ceil(Math.min(x, 1)); // dz_b * 1[x > 0], reluGainOfOutput inlined
+        const x = X[x0 + b];
+        const e = dz[b] * Math.ceil(x / (x + 1));
         drive += e;
         a0 += e * S[b];
         a1 += e * S[r1 + b];
         a2 += e * S[r2 + b];
         a3 += e * S[r3 + b];
       }
-      gradV[i * K + k] = wi * drive;
+      readout += v[q + k] * drive;
+      gradV[q + k] = wi * drive;
     }
-    gradW[i] = readout + weightDecay * wi;
-    const row = i * P;
-    gradU[row] = wi * a0 + weightDecay * u[row];
-    if (P > 1) gradU[row + 1] = wi * a1 + weightDecay * u[row + 1];
-    if (P > 2) gradU[row + 2] = wi * a2 + weightDecay * u[row + 2];
-    if (P > 3) gradU[row + 3] = wi * a3 + weightDecay * u[row + 3];
+    reluNeuronGradient(i, P, wi, readout, a0, a1, a2, a3, u, weightDecay, gradU, gradW);
   }
+}
+
+/**
+ * Finishes neuron i of {@link reluBackwardSmall} from its sums A_ij (a0..a3) and
+ * sum_k v_ik D_ik (`readout`): the stimulus-weight and readout gradients.
+ */
+function reluNeuronGradient(
+  i: number,
+  P: number,
+  wi: number,
+  readout: number,
+  a0: number,
+  a1: number,
+  a2: number,
+  a3: number,
+  u: Float64Array,
+  weightDecay: number,
+  gradU: Float64Array,
+  gradW: Float64Array,
+): void {
+  const row = i * P;
+  const u0 = u[row];
+  let sum = readout + u0 * a0;
+  gradU[row] = wi * a0 + weightDecay * u0;
+  if (P > 1) {
+    const u1 = u[row + 1];
+    sum += u1 * a1;
+    gradU[row + 1] = wi * a1 + weightDecay * u1;
+  }
+  if (P > 2) {
+    const u2 = u[row + 2];
+    sum += u2 * a2;
+    gradU[row + 2] = wi * a2 + weightDecay * u2;
+  }
+  if (P > 3) {
+    const u3 = u[row + 3];
+    sum += u3 * a3;
+    gradU[row + 3] = wi * a3 + weightDecay * u3;
+  }
+  gradW[i] = sum + weightDecay * wi;
 }

@@ -1,6 +1,6 @@
 import { invalid, type Mat } from '@maxent/core';
 import { activate, activateValues } from './activation.js';
-import { accumulate, forwardRowSorted, preactivations } from './kernels.js';
+import { accumulate, forwardRowSorted, preactivations, reluForwardSmall } from './kernels.js';
 import type { TaskBatch } from './batches.js';
 import type { Network } from './network.js';
 
@@ -89,6 +89,13 @@ export function forwardTraining(network: Network, batch: TaskBatch, activations:
   const { size: B, stimulusByFeature: S, contextStart } = batch;
   const relu = nonlinearity === 'relu';
   const { activity: X, gain: G, output: z } = activations;
+  const scale = 1 / N;
+  if (relu && P <= 4) {
+    // The common case (select tasks), four neurons per sweep (kernels.ts).
+    reluForwardSmall(u, v, w, N, P, K, S, contextStart, B, X, z);
+    for (let b = 0; b < B; b++) z[b] *= scale;
+    return;
+  }
   z.fill(0);
   for (let i = 0; i < N; i++) {
     const base = i * B;
@@ -97,6 +104,5 @@ export function forwardTraining(network: Network, batch: TaskBatch, activations:
       accumulate(z, w[i], X, base, B);
     }
   }
-  const scale = 1 / N;
   for (let b = 0; b < B; b++) z[b] *= scale;
 }

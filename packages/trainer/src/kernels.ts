@@ -74,13 +74,11 @@ export function preactivations(
 }
 
 /**
- * The training forward pass of neuron i on a context-sorted batch, fused into
- * one sweep when P <= 4: h = v_ik + sum_j u_ij s_jb for the first (up to) four
- * features, and for relu also x = relu(h) and z[b] += weight * x in the same
- * loop. Features beyond four are added by {@link preactivations}-style passes.
- * Missing features of the first group are padded with u = 0 on row 0 (0 * s = 0
- * for finite stimuli), so one loop serves every P. Returns true when relu and
- * the output were already applied; otherwise `h` holds pre-activations.
+ * The training forward pass of neuron i on a context-sorted batch:
+ * h[offset + b] = v_ik + sum_j u_ij s_jb, the context drive added segment by
+ * segment. For relu, also x = relu(h) in place and z[b] += weight * x; returns
+ * true when it did so, false when `h` holds pre-activations. (relu with P <= 4,
+ * the common case, goes through {@link reluForwardSmall} instead.)
  */
 export function forwardRowSorted(
   u: Float64Array,
@@ -99,6 +97,7 @@ export function forwardRowSorted(
 ): boolean {
   const uRow = i * P;
   const vRow = i * K;
+  // The first (up to) four features in one sweep, padded with u = 0 on row 0.
   const u0 = u[uRow];
   const u1 = P > 1 ? u[uRow + 1] : 0;
   const u2 = P > 2 ? u[uRow + 2] : 0;
@@ -106,22 +105,11 @@ export function forwardRowSorted(
   const r1 = P > 1 ? B : 0;
   const r2 = P > 2 ? 2 * B : 0;
   const r3 = P > 3 ? 3 * B : 0;
-  const fused = relu && P <= 4;
   for (let k = 0; k < K; k++) {
     const vik = v[vRow + k];
     const end = contextStart[k + 1];
-    if (fused) {
-      for (let b = contextStart[k]; b < end; b++) {
-        const value = vik + u0 * S[b] + u1 * S[r1 + b] + u2 * S[r2 + b] + u3 * S[r3 + b];
-        const x = 0.5 * (value + Math.abs(value));
-        h[offset + b] = x;
-        z[b] += weight * x;
-      }
-    } else {
-      for (let b = contextStart[k]; b < end; b++) h[offset + b] = vik + u0 * S[b] + u1 * S[r1 + b] + u2 * S[r2 + b] + u3 * S[r3 + b];
-    }
+    for (let b = contextStart[k]; b < end; b++) h[offset + b] = vik + u0 * S[b] + u1 * S[r1 + b] + u2 * S[r2 + b] + u3 * S[r3 + b];
   }
-  if (fused) return true;
   for (let j = 4; j < P; j++) {
     const uij = u[uRow + j];
     const r = j * B;
@@ -130,6 +118,118 @@ export function forwardRowSorted(
   if (!relu) return false;
   reluAccumulate(z, weight, h, offset, B);
   return true;
+}
+
+/**
+ * The whole relu training forward pass for P <= 4 (model.md §2): for every
+ * neuron i and trial b, X[i*B + b] = x_ib = relu(v_ik + sum_j u_ij s_jb), and
+ * z[b] = sum_i w_i x_ib (unscaled: the caller applies 1/N).
+ *
+ * Four neurons per sweep over the batch: each trial's stimulus (four loads) and
+ * z[b] (a load and a store) then serve four neurons instead of one, which took
+ * this pass from about 450 to 250 us per step at N = 1000, B = 128 (every typed
+ * array access costs a bounds check besides the load, and V8 keeps none of it
+ * in registers across neurons). Sixteen u's, four v's and four w's live in
+ * locals. Missing features (P < 4) are padded with u = 0 on row 0 of S
+ * (0 * s = 0 for finite stimuli), so one loop serves every P <= 4; the last
+ * N mod 4 neurons take a one-neuron loop.
+ */
+export function reluForwardSmall(
+  u: Float64Array,
+  v: Float64Array,
+  w: Float64Array,
+  N: number,
+  P: number,
+  K: number,
+  S: Float64Array,
+  contextStart: Int32Array,
+  B: number,
+  X: Float64Array,
+  z: Float64Array,
+): void {
+  const r1 = P > 1 ? B : 0;
+  const r2 = P > 2 ? 2 * B : 0;
+  const r3 = P > 3 ? 3 * B : 0;
+  z.fill(0, 0, B);
+  let i = 0;
+  for (; i + 4 <= N; i += 4) {
+    const pa = i * P;
+    const pb = pa + P;
+    const pc = pb + P;
+    const pd = pc + P;
+    const a0 = u[pa];
+    const a1 = P > 1 ? u[pa + 1] : 0;
+    const a2 = P > 2 ? u[pa + 2] : 0;
+    const a3 = P > 3 ? u[pa + 3] : 0;
+    const b0 = u[pb];
+    const b1 = P > 1 ? u[pb + 1] : 0;
+    const b2 = P > 2 ? u[pb + 2] : 0;
+    const b3 = P > 3 ? u[pb + 3] : 0;
+    const c0 = u[pc];
+    const c1 = P > 1 ? u[pc + 1] : 0;
+    const c2 = P > 2 ? u[pc + 2] : 0;
+    const c3 = P > 3 ? u[pc + 3] : 0;
+    const d0 = u[pd];
+    const d1 = P > 1 ? u[pd + 1] : 0;
+    const d2 = P > 2 ? u[pd + 2] : 0;
+    const d3 = P > 3 ? u[pd + 3] : 0;
+    const wa = w[i];
+    const wb = w[i + 1];
+    const wc = w[i + 2];
+    const wd = w[i + 3];
+    const xa = i * B;
+    const xb = xa + B;
+    const xc = xb + B;
+    const xd = xc + B;
+    const qa = i * K;
+    const qb = qa + K;
+    const qc = qb + K;
+    const qd = qc + K;
+    for (let k = 0; k < K; k++) {
+      const va = v[qa + k];
+      const vb = v[qb + k];
+      const vc = v[qc + k];
+      const vd = v[qd + k];
+      for (let b = contextStart[k], end = contextStart[k + 1]; b < end; b++) {
+        const s0 = S[b];
+        const s1 = S[r1 + b];
+        const s2 = S[r2 + b];
+        const s3 = S[r3 + b];
+        const ha = va + a0 * s0 + a1 * s1 + a2 * s2 + a3 * s3;
+        const hb = vb + b0 * s0 + b1 * s1 + b2 * s2 + b3 * s3;
+        const hc = vc + c0 * s0 + c1 * s1 + c2 * s2 + c3 * s3;
+        const hd = vd + d0 * s0 + d1 * s1 + d2 * s2 + d3 * s3;
+        // relu (kernels.ts `relu`) inlined: branch-free, exact.
+        const ya = 0.5 * (ha + Math.abs(ha));
+        const yb = 0.5 * (hb + Math.abs(hb));
+        const yc = 0.5 * (hc + Math.abs(hc));
+        const yd = 0.5 * (hd + Math.abs(hd));
+        X[xa + b] = ya;
+        X[xb + b] = yb;
+        X[xc + b] = yc;
+        X[xd + b] = yd;
+        z[b] += wa * ya + wb * yb + (wc * yc + wd * yd);
+      }
+    }
+  }
+  for (; i < N; i++) {
+    const p = i * P;
+    const u0 = u[p];
+    const u1 = P > 1 ? u[p + 1] : 0;
+    const u2 = P > 2 ? u[p + 2] : 0;
+    const u3 = P > 3 ? u[p + 3] : 0;
+    const wi = w[i];
+    const x0 = i * B;
+    for (let k = 0; k < K; k++) {
+      const vik = v[i * K + k];
+      for (let b = contextStart[k], end = contextStart[k + 1]; b < end; b++) {
+        const h = vik + u0 * S[b] + u1 * S[r1 + b] + u2 * S[r2 + b] + u3 * S[r3 + b];
+        const x = 0.5 * (h + Math.abs(h));
+        X[x0 + b] = x;
+        z[b] += wi * x;
+      }
+    }
+  }
 }
 
 /**
@@ -193,11 +293,16 @@ export function relu(h: number): number {
 
 /**
  * The relu gain 1[x > 0] of an output x = relu(h) >= 0, without a branch:
- * ceil(min(x, 1)) is 0 at x = 0 and 1 for every x > 0 (subnormals included).
- * Consistent with relu'(0) = 0 of @maxent/constraints. NaN stays NaN.
+ * ceil(x / (x + 1)) is 0 at x = 0 and 1 for every finite x > 0 (x / (x + 1) lies
+ * in (0, 1]; for subnormal x it is x itself). Consistent with relu'(0) = 0 of
+ * @maxent/constraints. NaN stays NaN (and x = Infinity gives NaN: the run has
+ * diverged). The earlier ceil(min(x, 1)) was not branch-free: V8 compiles
+ * Math.min with compare-and-jump (for NaN and -0), so it mispredicted whenever
+ * x >= 1 was as unpredictable as it is in training (about 170 us per step of
+ * the relu backward pass at N = 1000, B = 128; the division costs far less).
  */
 export function reluGainOfOutput(x: number): number {
-  return Math.ceil(Math.min(x, 1));
+  return Math.ceil(x / (x + 1));
 }
 
 /** relu in place with the output accumulated: x = relu(h); z[b] += weight * x. */
