@@ -7,20 +7,12 @@ import type { MaxentSolution } from './solution.js';
  * The `maxent-solution` keys of interfaces.md, without the envelope
  * (schemaVersion, kind, config, versions), which the CLI adds.
  */
-export interface SolutionFileBody {
+export type SolutionFileBody = Omit<MaxentSolution, 'problem' | 'lambda' | 'moments'> & {
+  /** lambda, K x P, as rows. */
   readonly lambda: number[][];
+  /** E[f] at lambda, K x P, as rows. */
   readonly moments: number[][];
-  readonly maxResidual: number;
-  readonly converged: boolean;
-  readonly iterations: number;
-  readonly logPartition: number;
-  readonly klFromPrior: number;
-  readonly message: string;
-  readonly populations: Population[];
-  readonly populationsListed: number;
-  readonly populationsTotal: number;
-  readonly summary: PopulationSummary;
-}
+};
 
 export interface SolutionToFileOptions {
   /** List every population with prior mass, even beyond the solution's own list (`--all-populations`). */
