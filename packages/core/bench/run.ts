@@ -1,6 +1,6 @@
 // Throughput of the random draws every sampler and trainer builds on.
 import { Bench } from 'tinybench';
-import { createRng, truncatedNormal } from '@maxent/core';
+import { createRng, truncatedNormal } from '../src/index.js';
 
 const DRAWS = 100_000;
 const rng = createRng('bench');
