@@ -8,7 +8,7 @@ export interface RngState {
 
 /**
  * A seeded random stream. All randomness in maxent-networks goes through one of
- * these, passed in explicitly (architecture.md: never Math.random).
+ * these, passed in explicitly (architecture.md: no global, unseeded generator).
  */
 export interface Rng {
   /** Uniform draw in [0, 1). */
