@@ -94,7 +94,8 @@ export function clusterBySilhouette(
       best = { k, labels: run.labels, centroids: run.centroids, scores };
     }
   }
-  return best === null ? null : { ...best, scores };
+  // `best` already holds `scores`, which kept growing after it was chosen.
+  return best;
 }
 
 function bestOfRestarts(

@@ -78,22 +78,25 @@ export function compareWithSolution(
 
 /** TV distance between the energy-share distributions of two population lists (see {@link compareWithSolution}). */
 export function energyShareTvDistance(a: readonly PopulationShare[], b: readonly PopulationShare[]): number {
-  const left = poolByPattern(a);
-  const right = poolByPattern(b);
+  return pooledEnergyShareTvDistance(poolByPattern(a), poolByPattern(b));
+}
+
+/** {@link energyShareTvDistance} of lists already pooled by {@link poolByPattern} (a search pools its fixed side once). */
+export function pooledEnergyShareTvDistance(left: ReadonlyMap<string, Pooled>, right: ReadonlyMap<string, Pooled>): number {
   let sum = 0;
   for (const [key, population] of left) sum += Math.abs(population.energyShare - (right.get(key)?.energyShare ?? 0));
   for (const [key, population] of right) if (!left.has(key)) sum += Math.abs(population.energyShare);
   return sum / 2;
 }
 
-interface Pooled {
+export interface Pooled {
   pattern: number[];
   fraction: number;
   energyShare: number;
   selectivity: number;
 }
 
-function poolByPattern(populations: readonly PopulationShare[]): Map<string, Pooled> {
+export function poolByPattern(populations: readonly PopulationShare[]): Map<string, Pooled> {
   const pooled = new Map<string, Pooled & { chiEnergy: number; chiFraction: number }>();
   for (const population of populations) {
     const key = patternKey(population.pattern);

@@ -67,15 +67,14 @@ export function networkPopulations(network: NetworkWeights, options: PopulationO
     silhouette: SilhouetteScore[],
   ): NetworkPopulations => {
     const raw = populationStatistics(network, labels, patterns, gains);
-    // Order populations by pattern index, then mean gains, and drop empty ones.
-    const order = raw
-      .map((population, index) => ({ population, index }))
-      .filter(({ population }) => population.count > 0)
-      .sort((a, b) => compareByPattern(a.population, b.population));
-    const relabel = new Int32Array(raw.length).fill(-1);
-    order.forEach(({ index }, position) => (relabel[index] = position));
+    // Order populations by pattern index, then mean gains. None is empty: a
+    // gain pattern is listed only once a neuron has it, clusterBySilhouette
+    // keeps only clusterings without an empty cluster, and 'single' holds all N.
+    const order = raw.map((_, index) => index).sort((a, b) => compareByPattern(raw[a], raw[b]));
+    const relabel = new Int32Array(raw.length);
+    order.forEach((index, position) => (relabel[index] = position));
     const assignment = labels.map((label) => relabel[label]);
-    const populations = order.map(({ population }) => population);
+    const populations = order.map((index) => raw[index]);
     return { method, populations, summary: summarizePopulations(populations, K, P, rho), assignment, silhouette };
   };
 

@@ -1,6 +1,6 @@
 import { invalid } from '@maxent/core';
 import type { PopulationShare } from '@maxent/constraints';
-import { energyShareTvDistance } from './comparison.js';
+import { pooledEnergyShareTvDistance, poolByPattern } from './comparison.js';
 
 /**
  * The weight scale sigma whose max-ent solution matches a network best (model.md §10).
@@ -70,11 +70,13 @@ export function bestMatchingWeightScale(
   if (!(settings.tolerance > 0)) throw invalid('tolerance', 'must be a positive number', settings.tolerance);
 
   const evaluations: WeightScaleEvaluation[] = [];
+  // The network side is the same at every sigma: pool it by pattern once.
+  const pooledNetwork = poolByPattern(network);
   const objective = (logScale: number): number => {
     options.signal?.throwIfAborted();
     const weightScale = Math.exp(logScale);
     const solution = solutionAt(weightScale);
-    const tvDistance = solution === null ? Infinity : energyShareTvDistance(network, solution);
+    const tvDistance = solution === null ? Infinity : pooledEnergyShareTvDistance(pooledNetwork, poolByPattern(solution));
     const evaluation = { weightScale, tvDistance };
     evaluations.push(evaluation);
     options.onProgress?.(evaluation);

@@ -1,6 +1,6 @@
 import type { Mat } from '@maxent/core';
 import { meanRowEntropy } from './entropy.js';
-import { expm } from './expm.js';
+import { expmOfValidated } from './expm.js';
 import { assertSquareFinite } from './squareMatrix.js';
 
 /**
@@ -11,7 +11,7 @@ import { assertSquareFinite } from './squareMatrix.js';
  */
 export function communicability(matrix: Mat, field = 'W'): Mat {
   assertSquareFinite(matrix, field);
-  return expm(normalisedAbsolute(matrix), field);
+  return expmOfValidated(normalisedAbsolute(matrix));
 }
 
 /**
@@ -23,7 +23,10 @@ export function communicabilityEntropy(matrix: Mat, field = 'W'): number {
   return meanRowEntropy(c.data, c.rows);
 }
 
-/** S^-1/2 |W| S^-1/2 with S the out-strengths; zero strength gives a zero factor. */
+/**
+ * S^-1/2 |W| S^-1/2 with S the out-strengths; zero strength gives a zero
+ * factor. Finite, square input (already validated) gives finite entries.
+ */
 export function normalisedAbsolute(matrix: Mat): Mat {
   const n = matrix.rows;
   const { data } = matrix;

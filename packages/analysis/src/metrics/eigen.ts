@@ -31,6 +31,11 @@ export interface SpectralMeasures {
  */
 export function eigenvalues(matrix: Mat, field = 'W'): Eigenvalues {
   assertSquareFinite(matrix, field);
+  return eigenvaluesOfValidated(matrix);
+}
+
+/** The computation behind {@link eigenvalues}, for an already validated square matrix. */
+export function eigenvaluesOfValidated(matrix: Mat): Eigenvalues {
   const n = matrix.rows;
   const real = new Float64Array(n);
   const imaginary = new Float64Array(n);

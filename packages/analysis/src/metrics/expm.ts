@@ -50,6 +50,11 @@ export function expmPlan(norm: number): { degree: 3 | 5 | 7 | 9 | 13; squarings:
  */
 export function expm(matrix: Mat, field = 'A'): Mat {
   assertSquareFinite(matrix, field);
+  return expmOfValidated(matrix);
+}
+
+/** The computation behind {@link expm}, for an already validated square matrix. */
+export function expmOfValidated(matrix: Mat): Mat {
   const n = matrix.rows;
   const norm = oneNorm(matrix.data, n);
   const { degree, squarings } = expmPlan(norm);

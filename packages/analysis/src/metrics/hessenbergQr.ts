@@ -390,98 +390,31 @@ function reflectColumns(a: Float64Array, n: number, k: number, from: number, to:
  * (reflectors in `c`, five numbers each), once each has been applied where a
  * later one reads: rows k..k+g+1 over columns [from, last] and columns
  * k..k+g+1 over rows [l, k-1]. Each entry sees the same operations in the same
- * order as with one step at a time, so the result is the same to the bit, but
- * is loaded and stored once per group of four (or pair, or single step)
- * rather than once per step: these loops are most of the QR iteration.
+ * order as with one step at a time, so the result is the same to the bit. A
+ * full group of four is fused (quadRows, quadColumns): each entry is loaded and
+ * stored once per group rather than once per step, and these loops are most of
+ * the QR iteration. A shorter group (at most one per sweep, at its end) goes
+ * step by step.
  */
 function applyGroup(a: Float64Array, n: number, k: number, g: number, l: number, from: number, last: number, c: Float64Array): void {
-  let done = 0;
   if (g === 4) {
     quadRows(a, n, k, from, last, c);
     quadColumns(a, n, k, l, c);
     return;
   }
-  for (; done + 1 < g; done += 2) {
-    pairRows(a, n, k + done, from, last, c, 5 * done);
-    pairColumns(a, n, k + done, l, k, c, 5 * done);
-  }
-  if (done < g) {
-    const o = 5 * done;
-    reflectRows(a, n, k + done, from, last, c[o], c[o + 1], c[o + 2], c[o + 3], c[o + 4]);
-    reflectColumns(a, n, k + done, l, k - 1, c[o], c[o + 1], c[o + 2], c[o + 3], c[o + 4]);
+  for (let step = 0; step < g; step++) {
+    const o = 5 * step;
+    reflectRows(a, n, k + step, from, last, c[o], c[o + 1], c[o + 2], c[o + 3], c[o + 4]);
+    reflectColumns(a, n, k + step, l, k - 1, c[o], c[o + 1], c[o + 2], c[o + 3], c[o + 4]);
   }
 }
 
-/** Two steps (reflectors at c[o..o+9]) on rows k..k+3 over columns [from, last]. */
-function pairRows(a: Float64Array, n: number, k: number, from: number, last: number, c: Float64Array, o: number): void {
-  const x0 = c[o];
-  const y0 = c[o + 1];
-  const z0 = c[o + 2];
-  const q0 = c[o + 3];
-  const r0 = c[o + 4];
-  const x1 = c[o + 5];
-  const y1 = c[o + 6];
-  const z1 = c[o + 7];
-  const q1 = c[o + 8];
-  const r1 = c[o + 9];
-  const row0 = k * n;
-  const row1 = row0 + n;
-  const row2 = row1 + n;
-  const row3 = row2 + n;
-  for (let j = from; j <= last; j++) {
-    let v0 = a[row0 + j];
-    let v1 = a[row1 + j];
-    let v2 = a[row2 + j];
-    let v3 = a[row3 + j];
-    let t = v0 + q0 * v1 + r0 * v2;
-    v0 -= t * x0;
-    v1 -= t * y0;
-    v2 -= t * z0;
-    t = v1 + q1 * v2 + r1 * v3;
-    v1 -= t * x1;
-    v2 -= t * y1;
-    v3 -= t * z1;
-    a[row0 + j] = v0;
-    a[row1 + j] = v1;
-    a[row2 + j] = v2;
-    a[row3 + j] = v3;
-  }
-}
-
-/** Two steps (reflectors at c[o..o+9]) on columns k..k+3 over rows [l, end). */
-function pairColumns(a: Float64Array, n: number, k: number, l: number, end: number, c: Float64Array, o: number): void {
-  const x0 = c[o];
-  const y0 = c[o + 1];
-  const z0 = c[o + 2];
-  const q0 = c[o + 3];
-  const r0 = c[o + 4];
-  const x1 = c[o + 5];
-  const y1 = c[o + 6];
-  const z1 = c[o + 7];
-  const q1 = c[o + 8];
-  const r1 = c[o + 9];
-  for (let i = l; i < end; i++) {
-    const row = i * n + k;
-    let c0 = a[row];
-    let c1 = a[row + 1];
-    let c2 = a[row + 2];
-    let c3 = a[row + 3];
-    let t = x0 * c0 + y0 * c1 + z0 * c2;
-    c0 -= t;
-    c1 -= t * q0;
-    c2 -= t * r0;
-    t = x1 * c1 + y1 * c2 + z1 * c3;
-    c1 -= t;
-    c2 -= t * q1;
-    c3 -= t * r1;
-    a[row] = c0;
-    a[row + 1] = c1;
-    a[row + 2] = c2;
-    a[row + 3] = c3;
-  }
-}
-
-/** Four steps (reflectors in c[0..19]) on rows k..k+5 over columns [from, last]. */
+/**
+ * Four steps (reflectors in c[0..19]) on rows k..k+5 over columns [from, last].
+ * Unrolled by hand, with the twenty coefficients in locals (as in quadColumns):
+ * V8 keeps them in registers only this way, and the fused pass is what makes
+ * the grouping pay.
+ */
 function quadRows(a: Float64Array, n: number, k: number, from: number, last: number, c: Float64Array): void {
   const x0 = c[0];
   const y0 = c[1];

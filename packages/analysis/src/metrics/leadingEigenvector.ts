@@ -1,5 +1,5 @@
-import { createRng } from '@maxent/core';
-import { EigenvalueDecomposition, Matrix } from 'ml-matrix';
+import { createRng, toMlMatrix } from '@maxent/core';
+import { EigenvalueDecomposition } from 'ml-matrix';
 import { tridiagonalLeadingPair } from './tridiagonal.js';
 
 /**
@@ -32,9 +32,7 @@ export function leadingSymmetricEigenvector(b: Float64Array, n: number): { value
 
 /** ml-matrix's dense symmetric solver: the fallback for n < 2 or when Lanczos fails. */
 function denseLeading(b: Float64Array, n: number): { value: number; vector: Float64Array } {
-  const matrix = new Matrix(n, n);
-  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) matrix.set(i, j, b[i * n + j]);
-  const decomposition = new EigenvalueDecomposition(matrix, { assumeSymmetric: true });
+  const decomposition = new EigenvalueDecomposition(toMlMatrix({ rows: n, cols: n, data: b }), { assumeSymmetric: true });
   const values = decomposition.realEigenvalues;
   // First index among equal maxima, as MATLAB's max(real(diag(D))).
   let best = 0;

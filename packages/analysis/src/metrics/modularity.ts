@@ -58,6 +58,11 @@ const SPLIT_THRESHOLD = 1e-10;
  */
 export function modularity(matrix: Mat, options: ModularityOptions = {}, field = 'W'): ModularityResult {
   assertSquareFinite(matrix, field);
+  return modularityOfValidated(matrix, options);
+}
+
+/** The computation behind {@link modularity}, for an already validated square matrix. */
+export function modularityOfValidated(matrix: Mat, options: ModularityOptions): ModularityResult {
   const { gamma, rng } = resolveOptions(options);
   const n = matrix.rows;
   const order = rng === null ? identityOrder(n) : shuffledOrder(n, rng);

@@ -1,11 +1,11 @@
 import type { Mat } from '@maxent/core';
 import { meanRowEntropy } from './entropy.js';
 import { normalisedAbsolute } from './communicability.js';
-import { eigenvalues, spectralMeasures } from './eigen.js';
-import { expm } from './expm.js';
-import { modularity, type ModularityOptions, type ModularityResult } from './modularity.js';
+import { eigenvaluesOfValidated, spectralMeasures } from './eigen.js';
+import { expmOfValidated } from './expm.js';
+import { modularityOfValidated, type ModularityOptions, type ModularityResult } from './modularity.js';
 import { assertSquareFinite } from './squareMatrix.js';
-import { totalWeight } from './totalWeight.js';
+import { absoluteSum } from './totalWeight.js';
 
 /** Every measure of model.md §11; the keys of the `weight-metrics` result file (interfaces.md). */
 export interface WeightMetrics {
@@ -25,21 +25,22 @@ export type WeightMetricsOptions = ModularityOptions;
 
 /**
  * The full set of weight-matrix measures of a square W (model.md §11), validating
- * once and computing the spectrum once. `options` go to {@link modularity}.
+ * once (the measures below are the unchecked computations behind the public
+ * functions) and computing the spectrum once. `options` go to {@link modularity}.
  */
 export function weightMetrics(matrix: Mat, options: WeightMetricsOptions = {}, field = 'W'): WeightMetrics {
   assertSquareFinite(matrix, field);
   const n = matrix.rows;
-  const spectrum = spectralMeasures(eigenvalues(matrix, field));
-  const c = expm(normalisedAbsolute(matrix), field);
+  const spectrum = spectralMeasures(eigenvaluesOfValidated(matrix));
+  const c = expmOfValidated(normalisedAbsolute(matrix));
   return {
     shannonEntropy: meanRowEntropy(matrix.data, n),
     communicabilityEntropy: meanRowEntropy(c.data, n),
-    modularity: modularity(matrix, options, field),
+    modularity: modularityOfValidated(matrix, options),
     leadingEigenvalue: spectrum.leadingEigenvalue,
     logLeadingEigenvalue: spectrum.logLeadingEigenvalue,
     spectralRadius: spectrum.spectralRadius,
     spectralEntropy: spectrum.spectralEntropy,
-    totalWeight: totalWeight(matrix, field),
+    totalWeight: absoluteSum(matrix.data),
   };
 }
