@@ -1,7 +1,8 @@
-import { Command, CommanderError } from 'commander';
+import { CommanderError } from 'commander';
 import { InvalidInputError, ProblemHasNoAnswerError } from '@maxent/core';
 import { commands } from './commands/index.js';
 import { processIO, type CliIO } from './context.js';
+import { createProgram } from './program.js';
 
 /** Exit codes of interfaces.md "Conventions". */
 export const EXIT = { ok: 0, internal: 1, invalidInput: 2, noAnswer: 3 } as const;
@@ -11,16 +12,7 @@ export const EXIT = { ok: 0, internal: 1, invalidInput: 2, noAnswer: 3 } as cons
  * the exit code; never calls process.exit, so tests can run it in-process.
  */
 export async function runCli(argv: readonly string[], io: CliIO = processIO): Promise<number> {
-  const program = new Command('maxent')
-    .description('Maximum-entropy network connectivity: solve, sample, train, evaluate, analyse')
-    .showHelpAfterError('(run with --help for usage)')
-    .exitOverride()
-    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
-  for (const command of commands) {
-    const sub = command.register(program, io);
-    sub.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
-    sub.showHelpAfterError('(run with --help for usage)');
-  }
+  const program = createProgram(io, commands).description('Maximum-entropy network connectivity: solve, sample, train, evaluate, analyse');
   const debug = argv.includes('--debug');
   try {
     await program.parseAsync([...argv], { from: 'user' });

@@ -37,7 +37,7 @@ export function addConfigOptions(command: Command): Command {
 }
 
 /** A flag's text as a number when it reads as one; otherwise the text, so validation can name it. */
-function numeric(text: string): number | string {
+export function numeric(text: string): number | string {
   const value = Number(text);
   return text.trim() !== '' && Number.isFinite(value) ? value : text;
 }
@@ -88,18 +88,45 @@ export function resolveConfigFile(io: CliIO, flags: ConfigFlags): ResolvedConfig
   if (flags.weightScale !== undefined) merged.weightScale = numeric(flags.weightScale);
   if (flags.stimulusStd !== undefined) merged.stimulusStd = numeric(flags.stimulusStd);
   if (flags.estimator !== undefined) section('estimator').kind = flags.estimator;
+  const flagOf = (field: string) => {
+    const flag = FLAG_OF_FIELD[field];
+    return flag !== undefined && flagGiven(flags, flag) ? flag : undefined;
+  };
+  const config = parseNamingFlags(() => parseConfig(merged), flagOf, flags.config === undefined ? undefined : `in ${flags.config}`);
+  return { config, training };
+}
+
+/**
+ * Runs a package's parser on values that flags set: when it rejects a field, the
+ * message gets "(from --flag)" for the flag that set that field (`flagOf`), else
+ * "(`otherwise`)" if given, so every command names the flag the same way.
+ */
+export function parseNamingFlags<T>(parse: () => T, flagOf: (field: string) => string | undefined, otherwise?: string): T {
   try {
-    return { config: parseConfig(merged), training };
+    return parse();
   } catch (error) {
     if (error instanceof InvalidInputError) {
-      const flag = FLAG_OF_FIELD[error.field];
-      const fromFlag = flag !== undefined && flagGiven(flags, flag);
-      if (fromFlag) throw new InvalidInputError(error.field, `${error.message} (from ${flag})`);
-      if (flags.config !== undefined) throw new InvalidInputError(error.field, `${error.message} (in ${flags.config})`);
+      const flag = flagOf(error.field);
+      const note = flag === undefined ? otherwise : `from ${flag}`;
+      if (note !== undefined) throw new InvalidInputError(error.field, `${error.message} (${note})`);
     }
     throw error;
   }
 }
+
+/** The flag of each training setting (maxent train, maxent sweep), to name it in error messages. */
+export const FLAG_OF_TRAINING_SETTING: Readonly<Record<string, string>> = Object.freeze({
+  neurons: '--neurons',
+  initScale: '--init-scale',
+  weightDecay: '--weight-decay',
+  optimizer: '--optimizer',
+  learningRate: '--lr',
+  momentum: '--momentum',
+  steps: '--steps',
+  batch: '--batch',
+  lossTolerance: '--loss-tolerance',
+  seed: '--seed',
+});
 
 // Removes `training` from the config object and checks it with the trainer's schema.
 function takeTrainingSection(merged: Record<string, unknown>, file: string | undefined): Record<string, unknown> {

@@ -78,3 +78,13 @@ export function writeNetworkNpy(io: CliIO, folder: string, network: NetworkWeigh
   writeFileAtomic(io, join(folder, 'v.npy'), encodeNpy(network.v, [N, K]));
   writeFileAtomic(io, join(folder, 'w.npy'), encodeNpy(network.w, [N]));
 }
+
+/**
+ * The result of evaluate, analyze and metrics: written to `--out` if given, then
+ * printed as JSON with `--json`, else as `text()` unless `--quiet` with `--out`.
+ */
+export function emitResult(io: CliIO, flags: { out?: string; json?: boolean; quiet?: boolean }, result: unknown, text: () => string): void {
+  if (flags.out !== undefined) writeJsonAtomic(io, flags.out, result);
+  if (flags.json === true) io.stdout(`${JSON.stringify(result, null, 2)}\n`);
+  else if (!(flags.quiet === true && flags.out !== undefined)) io.stdout(text());
+}

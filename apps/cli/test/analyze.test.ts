@@ -1,5 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createRng, fromRows } from '@maxent/core';
@@ -8,8 +7,8 @@ import { energyShareTvDistance } from '@maxent/analysis';
 import { solve, solutionToFile } from '@maxent/solver';
 import { networkToFields, type Network } from '@maxent/trainer';
 import { expectAllClose } from '#testing';
-import { runMaxent } from './harness.js';
-import { solutionShares } from '../src/sweep/solutionShares.js';
+import { runMaxent, temporaryFolder } from './harness.js';
+import { solutionShares } from '../src/solutionShares.js';
 
 // Every CLI test runs `maxent` in-process through the shared harness.
 const run = runMaxent;
@@ -54,7 +53,7 @@ function writeSolution(dir: string, config: unknown, name = 'sol.json') {
 
 describe('maxent analyze', () => {
   it('writes the populations and summary of a hand-built network and prints a table', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'maxent-analyze-'));
+    const dir = temporaryFolder('maxent-analyze-');
     writeNetwork(dir, specialisedNetwork());
     const { code, stdout, stderr } = await run(['analyze', '--network', 'net.json', '--out', 'analysis.json'], dir);
     expect(stderr).toBe('');
@@ -79,7 +78,7 @@ describe('maxent analyze', () => {
   });
 
   it('compares with a solution: TV distance from the same shares, summary keys identical to the solver', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'maxent-analyze-'));
+    const dir = temporaryFolder('maxent-analyze-');
     writeNetwork(dir, specialisedNetwork());
     const solution = writeSolution(dir, { task: { name: 'select', contexts: 2 }, weightScale: 0.7 });
     const { code, stderr } = await run(['analyze', '--network', 'net.json', '--solution', 'sol.json', '--out', 'a.json'], dir);
@@ -105,7 +104,7 @@ describe('maxent analyze', () => {
   });
 
   it('clusters the gain vectors of a tanh network (k by silhouette) and refuses to compare it with a relu solution', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'maxent-analyze-'));
+    const dir = temporaryFolder('maxent-analyze-');
     // Three planted groups of context weights: gains ~1 near v = 0, ~0 for |v| >= 4.
     const rng = createRng('tanh-net');
     const centres = [[0, 0], [5, 0], [0, -5]];
@@ -141,7 +140,7 @@ describe('maxent analyze', () => {
   });
 
   it('rejects a solution for another task and a file of the wrong kind, writing nothing (exit 2)', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'maxent-analyze-'));
+    const dir = temporaryFolder('maxent-analyze-');
     writeNetwork(dir, specialisedNetwork());
     writeSolution(dir, { task: { name: 'select', contexts: 3 } });
     const mismatch = await run(['analyze', '--network', 'net.json', '--solution', 'sol.json', '--out', 'a.json'], dir);

@@ -1,11 +1,10 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fromRows } from '@maxent/core';
 import { networkToFields, type Network } from '@maxent/trainer';
 import { expectAllClose } from '#testing';
-import { runMaxent } from './harness.js';
+import { runMaxent, temporaryFolder } from './harness.js';
 
 // Every CLI test runs `maxent` in-process through the shared harness.
 const run = runMaxent;
@@ -31,7 +30,7 @@ function networkFile(dir: string, network: Network, extra: Record<string, unknow
 
 describe('maxent evaluate', () => {
   it('writes an evaluation file with R^2 = 1 for an exact network and prints a table', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'maxent-evaluate-'));
+    const dir = temporaryFolder('maxent-evaluate-');
     networkFile(dir, exact);
     const { code, stdout, stderr } = await run(['evaluate', '--network', 'net.json', '--trials', '300', '--seed', '4', '--out', 'eval.json'], dir);
     expect(stderr).toBe('');
@@ -48,7 +47,7 @@ describe('maxent evaluate', () => {
   });
 
   it('is reproducible from the seed, and --stimulus-std overrides the file', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'maxent-evaluate-'));
+    const dir = temporaryFolder('maxent-evaluate-');
     const noisy: Network = { ...exact, v: exact.v.map((x) => x / 2000) };
     networkFile(dir, noisy);
     const once = await run(['evaluate', '--network', 'net.json', '--json', '--seed', '3'], dir);
@@ -68,7 +67,7 @@ describe('maxent evaluate', () => {
     ['a non-numeric neuron count', { neurons: 'four' }, /`--network.neurons`/],
     ['an unknown nonlinearity', { nonlinearity: 'sigmoid' }, /`--network.nonlinearity`: must be one of relu, tanh, softplus, linear/],
   ])('exits 2 on %s', async (_, extra, message) => {
-    const dir = mkdtempSync(join(tmpdir(), 'maxent-evaluate-'));
+    const dir = temporaryFolder('maxent-evaluate-');
     networkFile(dir, exact, extra);
     const { code, stderr } = await run(['evaluate', '--network', 'net.json', '--out', 'eval.json'], dir);
     expect(code).toBe(2);
@@ -81,7 +80,7 @@ describe('maxent evaluate', () => {
     [['--stimulus-std', '-0.1'], /`--stimulus-std`/],
     [['--seed', 'abc'], /`--seed`/],
   ])('exits 2 on bad flags %j', async (flags, message) => {
-    const dir = mkdtempSync(join(tmpdir(), 'maxent-evaluate-'));
+    const dir = temporaryFolder('maxent-evaluate-');
     networkFile(dir, exact);
     const { code, stderr } = await run(['evaluate', '--network', 'net.json', ...flags], dir);
     expect(code).toBe(2);
@@ -89,7 +88,7 @@ describe('maxent evaluate', () => {
   });
 
   it('exits 2 when the network file is missing', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'maxent-evaluate-'));
+    const dir = temporaryFolder('maxent-evaluate-');
     const { code, stderr } = await run(['evaluate', '--network', 'nope.json'], dir);
     expect(code).toBe(2);
     expect(stderr).toMatch(/`--network`: nope.json: no such file/);

@@ -3,6 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../src/cli.js';
+import type { CliIO } from '../src/context.js';
 
 export interface CliRun {
   readonly code: number;
@@ -10,17 +11,22 @@ export interface CliRun {
   readonly stderr: string;
 }
 
-export async function runMaxent(argv: readonly string[], cwd: string): Promise<CliRun> {
-  let stdout = '';
-  let stderr = '';
-  const io = {
-    stdout: (text: string) => void (stdout += text),
-    stderr: (text: string) => void (stderr += text),
+/** An io for `cwd` whose stdout and stderr collect into `output` (for tests that call command internals). */
+export function captureIO(cwd: string): { io: CliIO; output: { stdout: string; stderr: string } } {
+  const output = { stdout: '', stderr: '' };
+  const io: CliIO = {
+    stdout: (text) => void (output.stdout += text),
+    stderr: (text) => void (output.stderr += text),
     stderrIsTTY: false,
     cwd,
   };
+  return { io, output };
+}
+
+export async function runMaxent(argv: readonly string[], cwd: string): Promise<CliRun> {
+  const { io, output } = captureIO(cwd);
   const code = await runCli(argv, io);
-  return { code, stdout, stderr };
+  return { code, ...output };
 }
 
 export function temporaryFolder(prefix = 'maxent-test-'): string {

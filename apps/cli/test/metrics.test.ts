@@ -1,16 +1,15 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { weightMetrics } from '@maxent/analysis';
 import { createRng, encodeNpy, type Mat } from '@maxent/core';
-import { runMaxent } from './harness.js';
+import { runMaxent, temporaryFolder } from './harness.js';
 
 // Every CLI test runs `maxent` in-process through the shared harness.
 const run = runMaxent;
 
 function freshDir(): string {
-  return mkdtempSync(join(tmpdir(), 'maxent-metrics-'));
+  return temporaryFolder('maxent-metrics-');
 }
 
 /** Two planted modules of 6 nodes with weak links across, plus some negative weights. */

@@ -1,9 +1,8 @@
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { decodeNpy } from '@maxent/core';
-import { runMaxent } from './harness.js';
+import { runMaxent, temporaryFolder } from './harness.js';
 
 // Statistical runs of 1e4-1e5 draws; the machine may be shared, so allow more than the 5 s default.
 vi.setConfig({ testTimeout: 60_000 });
@@ -12,7 +11,7 @@ vi.setConfig({ testTimeout: 60_000 });
 const run = runMaxent;
 
 function tempDir(): string {
-  return mkdtempSync(join(tmpdir(), 'maxent-sample-'));
+  return temporaryFolder('maxent-sample-');
 }
 
 let dir: string;

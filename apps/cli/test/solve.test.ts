@@ -1,17 +1,16 @@
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseConfig, problemFromConfig } from '@maxent/constraints';
 import { solutionFromFile, solutionFromLambda } from '@maxent/solver';
 import { expectAllClose } from '#testing';
-import { runMaxent } from './harness.js';
+import { runMaxent, temporaryFolder } from './harness.js';
 
 // Every CLI test runs `maxent` in-process through the shared harness.
 const run = runMaxent;
 
 function tempDir(): string {
-  return mkdtempSync(join(tmpdir(), 'maxent-solve-'));
+  return temporaryFolder('maxent-solve-');
 }
 
 describe('maxent solve', () => {

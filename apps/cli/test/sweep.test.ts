@@ -1,9 +1,8 @@
-import { existsSync, mkdtempSync, readFileSync, writeFileSync, appendFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync, appendFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../src/cli.js';
-import type { CliIO } from '../src/context.js';
+import { captureIO, runMaxent, temporaryFolder } from './harness.js';
 import { parseAxisValues } from '../src/sweep/axisValues.js';
 import { sweepCsv, sweepColumns } from '../src/sweep/csv.js';
 import { executeSweep } from '../src/sweep/executeSweep.js';
@@ -11,17 +10,7 @@ import { sweepPoints } from '../src/sweep/spec.js';
 import { sweepSpecFromFlags } from '../src/commands/sweep.js';
 import type { SweepRow } from '../src/sweep/runPoint.js';
 
-function io(cwd: string) {
-  const out = { stdout: '', stderr: '' };
-  const cli: CliIO = { stdout: (t) => void (out.stdout += t), stderr: (t) => void (out.stderr += t), stderrIsTTY: false, cwd };
-  return { cli, out };
-}
-
-async function run(argv: string[], cwd: string) {
-  const { cli, out } = io(cwd);
-  const code = await runCli(argv, cli);
-  return { code, ...out };
-}
+const run = runMaxent;
 
 /** A result file without its timing (the only fields allowed to differ between runs). */
 function withoutTiming(path: string): unknown {
@@ -78,7 +67,7 @@ describe('sweep CSV', () => {
 
 describe('sweep points', () => {
   it('enumerates max-ent then trained points per grid, seeds derived from the index', () => {
-    const { cli } = io(tmpdir());
+    const cli = captureIO(tmpdir()).io;
     const spec = sweepSpecFromFlags(cli, { out: 'x.json', weightScaleSearch: true, contexts: '2,3', weightScale: '0.5,1', train: true, initScales: '0.05,match' });
     const points = sweepPoints(spec);
     expect(points).toHaveLength(4 + 8);
@@ -99,7 +88,7 @@ describe('sweep points', () => {
   });
 
   it('the transitions preset: K = 1..10 at sigma 0.5 and sigma = 0.25..4 at K = 3, rich/lazy and matched training', () => {
-    const { cli } = io(tmpdir());
+    const cli = captureIO(tmpdir()).io;
     const points = sweepPoints(sweepSpecFromFlags(cli, { out: 'x.json', weightScaleSearch: true, preset: 'transitions' }));
     const count = (grid: string, mode: string) => points.filter((p) => p.grid === grid && p.mode === mode).length;
     expect([count('contexts', 'maxent'), count('contexts', 'trained'), count('weightScale', 'maxent'), count('weightScale', 'trained')]).toEqual([10, 20, 9, 9]);
@@ -114,7 +103,7 @@ describe('sweep points', () => {
 
 describe('maxent sweep', () => {
   it('writes one row per point to JSON and CSV; the transitions preset shows both transitions (max-ent part)', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'maxent-sweep-'));
+    const dir = temporaryFolder('maxent-sweep-');
     const start = performance.now();
     const { code, stdout, stderr } = await run(['sweep', '--preset', 'transitions', '--maxent-only', '--out', 'tr.json', '--workers', '0'], dir);
     const seconds = (performance.now() - start) / 1000;
@@ -145,13 +134,13 @@ describe('maxent sweep', () => {
   });
 
   it('an interrupted sweep resumes from its journal to the same file as an uninterrupted one', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'maxent-sweep-'));
+    const dir = temporaryFolder('maxent-sweep-');
     const whole = await run(['sweep', ...SMALL, '--out', 'whole.json', '--workers', '0', '--quiet'], dir);
     expect(whole.stderr).toBe('');
     expect(whole.code).toBe(0);
 
     // Interrupt after 5 of the 12 points (4 max-ent, then 1 trained) with an AbortSignal.
-    const { cli } = io(dir);
+    const cli = captureIO(dir).io;
     const flags = { out: 'part.json', weightScaleSearch: true, contexts: '2,3', weightScale: '0.5,1', train: true, initScales: '0.05,2', neurons: '24', steps: '40' };
     const spec = sweepSpecFromFlags(cli, flags);
     const controller = new AbortController();
@@ -201,7 +190,7 @@ describe('maxent sweep', () => {
   });
 
   it('records what the solver cannot do in the row and still trains and analyses (tanh: k-means populations)', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'maxent-sweep-'));
+    const dir = temporaryFolder('maxent-sweep-');
     const { code, stderr } = await run(
       ['sweep', '--contexts', '2', '--nonlinearity', 'relu,tanh', '--train', '--init-scales', '0.5', '--neurons', '30', '--steps', '30', '--out', 'sub/nl.json', '--workers', '0', '--quiet'],
       dir,
@@ -221,7 +210,7 @@ describe('maxent sweep', () => {
   });
 
   it('rejects bad input with exit 2 naming the flag, writing nothing', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'maxent-sweep-'));
+    const dir = temporaryFolder('maxent-sweep-');
     const cases: [string[], RegExp][] = [
       [['--contexts', '0..2'], /invalid `task.contexts`: must be an integer >= 1, got 0 \(from --contexts\)/],
       [['--weight-scale', '-1,1'], /invalid `weightScale`: must be a positive finite number, got -1 \(from --weight-scale\)/],

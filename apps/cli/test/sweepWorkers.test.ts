@@ -1,10 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../src/cli.js';
+import { runMaxent, temporaryFolder } from './harness.js';
 
 /**
  * The real worker-thread path of `maxent sweep`. Worker threads load built
@@ -28,12 +27,6 @@ beforeAll(() => {
   else execFileSync('pnpm', turbo, { cwd: root, env, stdio: 'pipe' });
 }, 300_000);
 
-function run(argv: string[], cwd: string) {
-  let stderr = '';
-  const io = { stdout: () => {}, stderr: (t: string) => void (stderr += t), stderrIsTTY: false, cwd };
-  return runCli(argv, io).then((code) => ({ code, stderr }));
-}
-
 function withoutTiming(path: string): unknown {
   const result = JSON.parse(readFileSync(path, 'utf8'));
   delete result.timing;
@@ -43,12 +36,12 @@ function withoutTiming(path: string): unknown {
 
 describe('maxent sweep on worker threads', () => {
   it('gives the same file with 2 worker threads as in this thread', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'maxent-sweep-workers-'));
+    const dir = temporaryFolder('maxent-sweep-workers-');
     const sweep = ['sweep', '--contexts', '2,3', '--weight-scale', '0.5,2', '--train', '--init-scales', '0.05,2', '--neurons', '24', '--steps', '40', '--quiet'];
-    const inThread = await run([...sweep, '--out', 'zero.json', '--workers', '0'], dir);
-    const threads = await run([...sweep, '--out', 'two.json', '--workers', '2'], dir);
-    expect(inThread).toEqual({ code: 0, stderr: '' });
-    expect(threads).toEqual({ code: 0, stderr: '' });
+    const inThread = await runMaxent([...sweep, '--out', 'zero.json', '--workers', '0'], dir);
+    const threads = await runMaxent([...sweep, '--out', 'two.json', '--workers', '2'], dir);
+    expect(inThread).toEqual({ code: 0, stdout: '', stderr: '' });
+    expect(threads).toEqual({ code: 0, stdout: '', stderr: '' });
     expect(withoutTiming(join(dir, 'two.json'))).toEqual(withoutTiming(join(dir, 'zero.json')));
     expect(readFileSync(join(dir, 'two.csv'), 'utf8')).toBe(readFileSync(join(dir, 'zero.csv'), 'utf8'));
   }, 120_000);

@@ -1,18 +1,11 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decodeNpy } from '@maxent/core';
-import { runCli } from '../src/cli.js';
+import { runMaxent, temporaryFolder } from './harness.js';
 
-function run(argv: string[], cwd: string) {
-  let stdout = '';
-  let stderr = '';
-  const io = { stdout: (t: string) => void (stdout += t), stderr: (t: string) => void (stderr += t), stderrIsTTY: false, cwd };
-  return runCli(argv, io).then((code) => ({ code, stdout, stderr }));
-}
-
-const workdir = () => mkdtempSync(join(tmpdir(), 'maxent-train-'));
+const run = runMaxent;
+const workdir = () => temporaryFolder('maxent-train-');
 const small = ['--neurons', '20', '--steps', '30', '--batch', '16'];
 
 describe('maxent train', () => {

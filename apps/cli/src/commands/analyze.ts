@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { InvalidInputError } from '@maxent/core';
-import { activeProbability, summarizePopulations, type MaxentConfig } from '@maxent/constraints';
+import { activeProbability, summarizePopulations, type MaxentConfig, type MaxentProblem } from '@maxent/constraints';
 import {
   bestMatchingWeightScale,
   compareWithSolution,
@@ -17,8 +17,9 @@ import type { CliIO } from '../context.js';
 import type { CommandModule } from './index.js';
 import { integerFlag, numberFlag } from '../configOptions.js';
 import { envelope } from '../envelope.js';
-import { readResultFile, writeJsonAtomic } from '../io.js';
-import { solutionAtWeightScale, solutionShares } from '../sweep/solutionShares.js';
+import { emitResult, readResultFile } from '../io.js';
+import { tableLines } from '../table.js';
+import { solutionAtWeightScale, solutionShares } from '../solutionShares.js';
 
 interface AnalyzeFlags {
   network: string;
@@ -67,7 +68,7 @@ function runAnalyze(io: CliIO, flags: AnalyzeFlags): void {
   const network = networkFromFields(networkFile, '--network');
   const solution =
     flags.solution === undefined ? undefined : solutionFromFile(readResultFile(io, flags.solution, '--solution', 'maxent-solution'), '--solution');
-  if (solution !== undefined) checkComparable(network, solution.config, flags.solution!);
+  if (solution !== undefined) checkComparable(network, solution.problem, flags.solution!);
 
   const filePrior = solution?.config.context ?? contextOf(networkFile.config);
   const contextMean = numberFlag(flags.contextMean, '--context-mean') ?? filePrior?.mean ?? DEFAULT_POPULATION_OPTIONS.contextMean;
@@ -126,36 +127,27 @@ function runAnalyze(io: CliIO, flags: AnalyzeFlags): void {
           },
         }),
   };
-  if (flags.out !== undefined) writeJsonAtomic(io, flags.out, result);
-  if (flags.json === true) io.stdout(`${JSON.stringify(result, null, 2)}\n`);
-  else if (!(flags.quiet === true && flags.out !== undefined)) io.stdout(formatTable(flags.network, analysis, comparison));
+  emitResult(io, flags, result, () => formatTable(flags.network, analysis, comparison));
 }
 
 /** The network must be the solution's kind: same K, P, nonlinearity, and binary gains (model.md §6). */
-function checkComparable(network: Network, config: MaxentConfig, path: string): void {
-  if (config.nonlinearity !== 'relu') {
+function checkComparable(network: Network, problem: MaxentProblem, path: string): void {
+  if (problem.nonlinearity !== 'relu') {
     throw new InvalidInputError(
       '--solution',
-      `invalid \`--solution\`: ${path} has nonlinearity ${config.nonlinearity}; the comparison needs binary gains (relu), whose populations the solver gives in closed form (model.md §6)`,
+      `invalid \`--solution\`: ${path} has nonlinearity ${problem.nonlinearity}; the comparison needs binary gains (relu), whose populations the solver gives in closed form (model.md §6)`,
     );
   }
-  if (network.nonlinearity !== config.nonlinearity) {
-    throw new InvalidInputError('--solution', `invalid \`--solution\`: ${path} is for ${config.nonlinearity} networks, the network is ${network.nonlinearity}`);
+  if (network.nonlinearity !== problem.nonlinearity) {
+    throw new InvalidInputError('--solution', `invalid \`--solution\`: ${path} is for ${problem.nonlinearity} networks, the network is ${network.nonlinearity}`);
   }
   const { rows: K, cols: P } = network.task;
-  const solutionTask = solutionTaskShape(config);
-  if (solutionTask.contexts !== K || solutionTask.stimuli !== P) {
+  if (problem.contexts !== K || problem.stimuli !== P) {
     throw new InvalidInputError(
       '--solution',
-      `invalid \`--solution\`: ${path} solves a task with ${solutionTask.contexts} contexts and ${solutionTask.stimuli} stimuli, the network has ${K} and ${P}`,
+      `invalid \`--solution\`: ${path} solves a task with ${problem.contexts} contexts and ${problem.stimuli} stimuli, the network has ${K} and ${P}`,
     );
   }
-}
-
-function solutionTaskShape(config: MaxentConfig): { contexts: number; stimuli: number } {
-  const task = config.task;
-  if ('matrix' in task) return { contexts: task.matrix.length, stimuli: task.matrix[0].length };
-  return { contexts: task.contexts, stimuli: task.name === 'select' ? task.contexts : task.stimuli };
 }
 
 /** The context prior a network file records in its config, if any (sample and train write it). */
@@ -189,9 +181,7 @@ function formatTable(
     }
     return row;
   });
-  const widths = header.map((title, c) => Math.max(title.length, ...rows.map((row) => row[c].length)));
-  const line = (cells: string[]) => cells.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ');
-  lines.push(line(header), ...rows.map(line));
+  lines.push(...tableLines(header, rows));
   if (analysis.populations.length > TABLE_ROWS) lines.push(`(${analysis.populations.length - TABLE_ROWS} more populations with smaller energy shares in the result file)`);
   const { summary } = analysis;
   lines.push(

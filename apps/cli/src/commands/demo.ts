@@ -1,8 +1,9 @@
 import { join } from 'node:path';
-import { Command } from 'commander';
+import type { Command } from 'commander';
 import type { CliIO } from '../context.js';
 import type { CommandModule } from './index.js';
 import { integerFlag } from '../configOptions.js';
+import { createProgram } from '../program.js';
 import { analyzeCommand } from './analyze.js';
 import { evaluateCommand } from './evaluate.js';
 import { sampleCommand } from './sample.js';
@@ -76,16 +77,8 @@ async function runDemo(io: CliIO, flags: DemoFlags): Promise<void> {
   for (const step of steps) {
     const argv = [...step.argv, ...quiet];
     if (quiet.length === 0) io.stdout(`\n== ${step.title}\n$ maxent ${argv.join(' ')}\n\n`);
-    await subProgram(io).parseAsync(argv, { from: 'user' });
+    // A fresh program per step: commander keeps parsed option values on its commands.
+    await createProgram(io, [solveCommand, sampleCommand, evaluateCommand, trainCommand, analyzeCommand]).parseAsync(argv, { from: 'user' });
   }
   if (quiet.length === 0) io.stdout(`\nAll result files are in ${flags.dir}/ (JSON result files; the README lists their keys).\n`);
-}
-
-// A fresh program per step: commander keeps parsed option values on its commands.
-function subProgram(io: CliIO): Command {
-  const program = new Command('maxent').exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
-  for (const command of [solveCommand, sampleCommand, evaluateCommand, trainCommand, analyzeCommand]) {
-    command.register(program, io).exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
-  }
-  return program;
 }

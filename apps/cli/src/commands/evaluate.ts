@@ -5,7 +5,8 @@ import type { CliIO } from '../context.js';
 import type { CommandModule } from './index.js';
 import { integerFlag, numberFlag } from '../configOptions.js';
 import { envelope } from '../envelope.js';
-import { readResultFile, writeJsonAtomic } from '../io.js';
+import { emitResult, readResultFile } from '../io.js';
+import { tableLines } from '../table.js';
 
 interface EvaluateFlags {
   network: string;
@@ -62,9 +63,7 @@ function runEvaluate(io: CliIO, flags: EvaluateFlags): void {
     perContext: evaluation.perContext,
     linearized: evaluation.linearized,
   };
-  if (flags.out !== undefined) writeJsonAtomic(io, flags.out, result);
-  if (flags.json === true) io.stdout(`${JSON.stringify(result, null, 2)}\n`);
-  else if (!(flags.quiet === true && flags.out !== undefined)) io.stdout(formatTable(flags.network, network.neurons, evaluation, seed));
+  emitResult(io, flags, result, () => formatTable(flags.network, network.neurons, evaluation, seed));
 }
 
 /** The stimulus spread the network was made for, when its file records one (model.md §13 config). */
@@ -84,12 +83,9 @@ function formatTable(path: string, neurons: number, evaluation: Evaluation, seed
     return [String(fit.context), r2(fit), mse(fit), r2(linear), mse(linear)];
   });
   rows.push(['all', r2(evaluation), mse(evaluation), r2(evaluation.linearized), mse(evaluation.linearized)]);
-  const widths = header.map((title, c) => Math.max(title.length, ...rows.map((row) => row[c].length)));
-  const line = (cells: string[]) => cells.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ');
   return [
     `${path}: N = ${neurons}, ${evaluation.trials} trials per context, stimulusStd ${evaluation.stimulusStd}, seed ${seed}`,
-    line(header),
-    ...rows.map(line),
+    ...tableLines(header, rows),
     '',
   ].join('\n');
 }

@@ -5,7 +5,7 @@ import type { CliIO } from '../context.js';
 import type { CommandModule } from './index.js';
 import { integerFlag, numberFlag } from '../configOptions.js';
 import { envelope } from '../envelope.js';
-import { readInputBytes, writeJsonAtomic } from '../io.js';
+import { emitResult, readInputBytes } from '../io.js';
 
 interface MetricsFlags {
   weights: string;
@@ -66,9 +66,7 @@ function runMetrics(io: CliIO, flags: MetricsFlags): void {
     spectralEntropy: metrics.spectralEntropy,
     totalWeight: metrics.totalWeight,
   };
-  if (flags.out !== undefined) writeJsonAtomic(io, flags.out, result);
-  if (flags.json === true) io.stdout(`${JSON.stringify(result, null, 2)}\n`);
-  else if (!(flags.quiet === true && flags.out !== undefined)) io.stdout(formatSummary(flags.weights, matrix.rows, metrics, flags.out));
+  emitResult(io, flags, result, () => formatSummary(flags.weights, matrix.rows, metrics, flags.out));
 }
 
 /** Reads a .npy (recognised by its magic string, whatever the extension) or a JSON matrix. */

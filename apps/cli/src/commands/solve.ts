@@ -7,6 +7,7 @@ import type { CommandModule } from './index.js';
 import { addConfigOptions, integerFlag, resolveConfig, type ConfigFlags } from '../configOptions.js';
 import { envelope } from '../envelope.js';
 import { writeJsonAtomic } from '../io.js';
+import { tableLines } from '../table.js';
 
 interface SolveFlags extends ConfigFlags {
   out?: string;
@@ -76,12 +77,9 @@ function formatSummary(solution: MaxentSolution, top: number, out: string | unde
   const shown = solution.populations.slice(0, top);
   const header = ['pattern', 'fraction', 'energy share', 'selectivity'];
   const rows = shown.map((p) => [p.pattern.join(''), fixed(p.fraction), fixed(p.energyShare), fixed(p.selectivity)]);
-  const widths = header.map((title, c) => Math.max(title.length, ...rows.map((row) => row[c].length)));
-  const line = (cells: string[]) => `  ${cells.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ')}`;
   lines.push(
     `  largest populations by energy share (${shown.length} of ${solution.populationsTotal}; pattern digit k = active in context k+1):`,
-    line(header),
-    ...rows.map(line),
+    ...tableLines(header, rows, { indent: '  ' }),
   );
   if (out !== undefined) lines.push('', `  written to ${out}`);
   lines.push('');

@@ -1,15 +1,16 @@
 import { availableParallelism } from 'node:os';
 import type { Command } from 'commander';
 import { InvalidInputError } from '@maxent/core';
-import { TRAINING_DEFAULTS } from '@maxent/trainer';
+import { parseTrainingSettings, TRAINING_DEFAULTS, type TrainingHyperparameters } from '@maxent/trainer';
 import type { CliIO } from '../context.js';
 import type { CommandModule } from './index.js';
-import { integerFlag, resolveConfig } from '../configOptions.js';
+import { FLAG_OF_TRAINING_SETTING, integerFlag, numeric, parseNamingFlags, resolveConfig } from '../configOptions.js';
 import { parseAxisValues } from '../sweep/axisValues.js';
 import { csvPathOf, executeSweep } from '../sweep/executeSweep.js';
 import { PRESET_NAMES, PRESET_TRAINING, PRESETS } from '../sweep/presets.js';
-import { SWEEP_FIELDS, trainingFromFlags, type InitScale, type SweepAxis, type SweepField, type SweepSpec } from '../sweep/spec.js';
+import { SWEEP_FIELDS, type InitScale, type SweepAxis, type SweepField, type SweepSpec } from '../sweep/spec.js';
 import type { SweepRow } from '../sweep/runPoint.js';
+import { tableLines } from '../table.js';
 
 type AxisFlags = Partial<Record<SweepField, string>>;
 
@@ -94,19 +95,16 @@ async function runSweepCommand(io: CliIO, flags: SweepFlags): Promise<void> {
 /** The sweep spec of the flags (and config file), validated; errors name the flag. */
 export function sweepSpecFromFlags(io: CliIO, flags: SweepFlags): SweepSpec {
   const seed = integerFlag(flags.seed, '--seed') ?? DEFAULT_SEED;
-  const base = resolveConfig(io, { ...(flags.config === undefined ? {} : { config: flags.config }) });
+  const base = resolveConfig(io, { config: flags.config });
   const axes: SweepAxis[] = [];
   for (const [field, { flag, kind }] of Object.entries(SWEEP_FIELDS) as [SweepField, (typeof SWEEP_FIELDS)[SweepField]][]) {
     const text = flags[field];
     if (text !== undefined) axes.push({ field, values: parseAxisValues(text, flag, kind) });
   }
   const trainingFlags = { neurons: flags.neurons, steps: flags.steps, learningRate: flags.lr, batch: flags.batch, optimizer: flags.optimizer, weightDecay: flags.weightDecay };
-  const flagOf: Record<string, string> = { neurons: '--neurons', steps: '--steps', learningRate: '--lr', batch: '--batch', optimizer: '--optimizer', weightDecay: '--weight-decay' };
   const settings: Record<string, unknown> = {};
   for (const [key, text] of Object.entries(trainingFlags)) {
-    if (text === undefined) continue;
-    const value = Number(text);
-    settings[key] = key === 'optimizer' || text.trim() === '' || !Number.isFinite(value) ? text : value;
+    if (text !== undefined) settings[key] = key === 'optimizer' ? text : numeric(text);
   }
   const initScales = flags.initScales === undefined ? undefined : parseInitScales(flags.initScales);
 
@@ -121,7 +119,7 @@ export function sweepSpecFromFlags(io: CliIO, flags: SweepFlags): SweepSpec {
     return {
       base,
       grids: grids.map((grid) => ({ ...grid, axes: grid.axes.map((axis) => ({ ...axis, values: [...axis.values] })), initScales: train ? (initScales ?? [...grid.initScales]) : [] })),
-      training: train ? trainingFromFlags({ ...PRESET_TRAINING[flags.preset], ...settings }, flagOf) : null,
+      training: train ? trainingFromFlags({ ...PRESET_TRAINING[flags.preset], ...settings }) : null,
       matchWeightScale: flags.weightScaleSearch,
       seed,
       preset: flags.preset,
@@ -130,14 +128,14 @@ export function sweepSpecFromFlags(io: CliIO, flags: SweepFlags): SweepSpec {
   if (flags.maxentOnly === true) throw new InvalidInputError('--maxent-only', 'invalid `--maxent-only`: only applies with --preset (a plain sweep trains only with --train)');
   const train = flags.train === true;
   if (!train) {
-    const unused = Object.keys(settings).map((key) => flagOf[key]);
+    const unused = Object.keys(settings).map((key) => FLAG_OF_TRAINING_SETTING[key]);
     if (flags.initScales !== undefined) unused.push('--init-scales');
     if (unused.length > 0) throw new InvalidInputError(unused[0], `invalid \`${unused[0]}\`: training settings need --train`);
   }
   return {
     base,
     grids: [{ name: 'sweep', axes, initScales: train ? (initScales ?? parseInitScales(DEFAULT_INIT_SCALES)) : [] }],
-    training: train ? trainingFromFlags(settings, flagOf) : null,
+    training: train ? trainingFromFlags(settings) : null,
     matchWeightScale: flags.weightScaleSearch,
     seed,
     preset: null,
@@ -162,9 +160,12 @@ function formatRows(rows: readonly SweepRow[]): string {
   const cell = (value: SweepRow[string] | undefined) =>
     value === undefined || value === null ? '' : typeof value === 'number' ? String(Number(value.toPrecision(4))) : String(value);
   const shown = rows.slice(0, TABLE_ROWS).map((row) => present.map((column) => cell(row[column])));
-  const widths = present.map((title, c) => Math.max(title.length, ...shown.map((row) => row[c].length)));
-  const line = (cells: string[]) => cells.map((text, c) => text.padStart(widths[c])).join('  ');
-  const lines = [line(present), ...shown.map(line)];
+  const lines = tableLines(present, shown, { firstColumnLeft: false });
   if (rows.length > TABLE_ROWS) lines.push(`(${rows.length - TABLE_ROWS} more rows in the files)`);
   return `${lines.join('\n')}\n`;
+}
+
+/** Training hyperparameters from the flags, validated; errors name the flag. */
+function trainingFromFlags(settings: Record<string, unknown>): TrainingHyperparameters {
+  return parseNamingFlags(() => parseTrainingSettings(settings), (field) => FLAG_OF_TRAINING_SETTING[field]);
 }

@@ -1,5 +1,5 @@
 import { Command, Option } from 'commander';
-import { InvalidInputError, ProblemHasNoAnswerError } from '@maxent/core';
+import { ProblemHasNoAnswerError } from '@maxent/core';
 import {
   networkToFields,
   OPTIMIZER_NAMES,
@@ -11,7 +11,15 @@ import {
 } from '@maxent/trainer';
 import type { CliIO } from '../context.js';
 import type { CommandModule } from './index.js';
-import { addConfigOptions, integerFlag, numberFlag, resolveConfigFile, type ConfigFlags } from '../configOptions.js';
+import {
+  addConfigOptions,
+  FLAG_OF_TRAINING_SETTING,
+  integerFlag,
+  numberFlag,
+  parseNamingFlags,
+  resolveConfigFile,
+  type ConfigFlags,
+} from '../configOptions.js';
 import { envelope } from '../envelope.js';
 import { writeNetworkNpy, writeJsonAtomic } from '../io.js';
 import { createProgress } from '../progress.js';
@@ -31,20 +39,6 @@ interface TrainFlags extends ConfigFlags {
   npy?: string;
   quiet?: boolean;
 }
-
-/** Flag of each training setting, to name it in error messages. */
-const FLAG_OF_SETTING: Record<string, string> = {
-  neurons: '--neurons',
-  initScale: '--init-scale',
-  weightDecay: '--weight-decay',
-  optimizer: '--optimizer',
-  learningRate: '--lr',
-  momentum: '--momentum',
-  steps: '--steps',
-  batch: '--batch',
-  lossTolerance: '--loss-tolerance',
-  seed: '--seed',
-};
 
 /** Progress-bar updates per run: redrawing on every step would cost more than the step. */
 const PROGRESS_UPDATES = 200;
@@ -148,11 +142,5 @@ function settingsFromFlags(flags: TrainFlags, fromFile: Record<string, unknown>)
   set('batch', integer(flags.batch, '--batch'));
   set('lossTolerance', number(flags.lossTolerance, '--loss-tolerance'));
   set('seed', integer(flags.seed, '--seed'));
-  try {
-    return parseTrainingSettings(input);
-  } catch (error) {
-    const flag = error instanceof InvalidInputError ? FLAG_OF_SETTING[error.field] : undefined;
-    if (flag !== undefined) throw new InvalidInputError((error as InvalidInputError).field, `${(error as Error).message} (from ${flag})`);
-    throw error;
-  }
+  return parseNamingFlags(() => parseTrainingSettings(input), (field) => FLAG_OF_TRAINING_SETTING[field]);
 }

@@ -1,10 +1,10 @@
 import { createRng, deriveSeed, InvalidInputError, ProblemHasNoAnswerError } from '@maxent/core';
-import { activeProbability, nonlinearity, problemFromConfig, summarizePopulations, type MaxentConfig } from '@maxent/constraints';
+import { activeProbability, nonlinearity, problemFromConfig, summarizePopulations, type MaxentConfig, type MaxentProblem } from '@maxent/constraints';
 import { bestMatchingWeightScale, compareWithSolution, networkPopulations } from '@maxent/analysis';
 import { solve } from '@maxent/solver';
 import { evaluateNetwork, train, trainingProblemFromConfig } from '@maxent/trainer';
 import type { SweepPoint } from './spec.js';
-import { solutionAtWeightScale, solutionShares } from './solutionShares.js';
+import { solutionAtWeightScale, solutionShares } from '../solutionShares.js';
 
 /** One row of a sweep's result: flat scalars, so the CSV beside the JSON is one line per point. */
 export type SweepRow = Record<string, number | string | boolean | null>;
@@ -22,10 +22,10 @@ const EVALUATION_TRIALS = 500;
  * and trained points still run (without the comparison).
  */
 export function runSweepPoint(point: SweepPoint, signal?: AbortSignal): SweepRow {
-  const row: SweepRow = { index: point.index, grid: point.grid, mode: point.mode, ...describeConfig(point.config) };
+  const problem = problemFromConfig(point.config);
+  const row: SweepRow = { index: point.index, grid: point.grid, mode: point.mode, ...describeConfig(point.config, problem) };
   row.initScale = point.initScale;
   row.seed = point.mode === 'trained' ? point.seed : null;
-  const problem = problemFromConfig(point.config);
   let solution;
   try {
     solution = solve(problem, signal === undefined ? {} : { signal });
@@ -86,8 +86,7 @@ export function runSweepPoint(point: SweepPoint, signal?: AbortSignal): SweepRow
   return row;
 }
 
-function describeConfig(config: MaxentConfig): SweepRow {
-  const problem = problemFromConfig(config);
+function describeConfig(config: MaxentConfig, problem: MaxentProblem): SweepRow {
   const task = config.task;
   return {
     task: 'matrix' in task ? 'matrix' : task.name,

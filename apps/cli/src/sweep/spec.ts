@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { deriveSeed, InvalidInputError } from '@maxent/core';
+import { deriveSeed } from '@maxent/core';
 import { parseConfig, type MaxentConfig } from '@maxent/constraints';
-import { parseTrainingSettings, type TrainingHyperparameters } from '@maxent/trainer';
+import type { TrainingHyperparameters } from '@maxent/trainer';
+import { parseNamingFlags } from '../configOptions.js';
 import type { AxisValue } from './axisValues.js';
 
 /**
@@ -147,15 +148,13 @@ function configAt(base: MaxentConfig, values: Partial<Record<SweepField, AxisVal
   if (values.contextMean !== undefined) raw.context.mean = values.contextMean;
   if (values.contextStd !== undefined) raw.context.std = values.contextStd;
   if (values.estimator !== undefined) raw.estimator = { kind: values.estimator };
-  try {
-    return parseConfig(raw);
-  } catch (error) {
-    if (error instanceof InvalidInputError) {
-      const axis = axes.find((candidate) => fieldOfConfigKey(error.field) === candidate.field);
-      if (axis !== undefined) throw new InvalidInputError(SWEEP_FIELDS[axis.field].flag, `${error.message} (from ${SWEEP_FIELDS[axis.field].flag})`);
-    }
-    throw error;
-  }
+  return parseNamingFlags(
+    () => parseConfig(raw),
+    (key) => {
+      const axis = axes.find((candidate) => fieldOfConfigKey(key) === candidate.field);
+      return axis === undefined ? undefined : SWEEP_FIELDS[axis.field].flag;
+    },
+  );
 }
 
 function fieldOfConfigKey(key: string): SweepField | undefined {
@@ -170,16 +169,4 @@ function fieldOfConfigKey(key: string): SweepField | undefined {
     'estimator.kind': 'estimator',
   };
   return map[key];
-}
-
-/** Training hyperparameters from flags (validated; errors name the flag). */
-export function trainingFromFlags(settings: Record<string, unknown>, flagOf: Record<string, string>): TrainingHyperparameters {
-  try {
-    return parseTrainingSettings(settings);
-  } catch (error) {
-    if (error instanceof InvalidInputError && flagOf[error.field] !== undefined) {
-      throw new InvalidInputError(flagOf[error.field], `${error.message} (from ${flagOf[error.field]})`);
-    }
-    throw error;
-  }
 }

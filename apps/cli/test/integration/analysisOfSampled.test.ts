@@ -3,7 +3,7 @@ import { parseConfig, problemFromConfig } from '@maxent/constraints';
 import { bestMatchingWeightScale, networkPopulations, patternKey, type NetworkPopulations } from '@maxent/analysis';
 import { sampleExactNeurons, type SampledNetwork } from '@maxent/sampler';
 import { solve, type MaxentSolution } from '@maxent/solver';
-import { solutionAtWeightScale } from '../../src/sweep/solutionShares.js';
+import { solutionAtWeightScale } from '../../src/solutionShares.js';
 
 /**
  * model.md §10 against §6: the empirical populations of a large network drawn
