@@ -1,7 +1,7 @@
 // Exact solves of the select task (weightScale 1) at K = 8, 10, 12, 14, and
 // K = 16, 18, 20 as a look at the enumeration limit: wall time and Newton
 // iterations. Each solve must converge, so the benchmark is also a smoke test.
-// Run: pnpm --filter @maxent/solver bench (tsx bench/run.ts).
+// Run: pnpm --filter @maxent/solver bench (compiled with esbuild, run under node: scripts/bench.mjs).
 import { Bench } from 'tinybench';
 import { parseConfig, problemFromConfig } from '@maxent/constraints';
 import { solve } from '../src/index.js';

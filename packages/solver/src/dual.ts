@@ -308,6 +308,18 @@ export function dualObjective(problem: MaxentProblem, lambda: Mat): DualEvaluati
   };
 }
 
+/**
+ * evaluateDual, throwing InvalidInputError naming `field` when lambda lies outside
+ * the domain (where the value is +Infinity and the workspace's arrays are stale).
+ */
+export function evaluateInDomain(workspace: DualWorkspace, lambda: Float64Array, level: DualLevel, field: string): number {
+  const value = evaluateDual(workspace, lambda, level);
+  if (!Number.isFinite(value)) {
+    throw invalid(field, 'must lie in the domain q(g) < 1 for every gain pattern with prior mass (model.md §5)', 'a point outside it');
+  }
+  return value;
+}
+
 /** Throws InvalidInputError naming `field` unless lambda is a finite K x P matrix. */
 export function checkLambdaShape(problem: MaxentProblem, lambda: Mat, field: string): void {
   const { contexts: K, stimuli: P } = problem;

@@ -1,5 +1,5 @@
 import { EigenvalueDecomposition, Matrix } from 'ml-matrix';
-import { ProblemHasNoAnswerError } from '@maxent/core';
+import { maxAbs, ProblemHasNoAnswerError } from '@maxent/core';
 import type { MaxentProblem } from '@maxent/constraints';
 import { supersetSums, type PatternTable } from './patterns.js';
 
@@ -47,8 +47,7 @@ export function checkFeasibility(problem: MaxentProblem, patterns: PatternTable)
     nullSpace.push(n);
   }
   const task = problem.task.data;
-  let scale = 0;
-  for (let i = 0; i < task.length; i++) scale = Math.max(scale, Math.abs(task[i]));
+  const scale = maxAbs(task);
   let violation = 0;
   let worst: Float64Array | undefined;
   for (const n of nullSpace) {

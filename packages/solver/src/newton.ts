@@ -1,7 +1,7 @@
 import { CholeskyDecomposition, Matrix } from 'ml-matrix';
-import { invalid, maxAbs, zeros, type Mat } from '@maxent/core';
+import { maxAbs, toMlMatrix, zeros, type Mat } from '@maxent/core';
 import type { MaxentProblem } from '@maxent/constraints';
-import { checkLambdaShape, createDualWorkspace, evaluateDual, stepToBoundary, type DualWorkspace } from './dual.js';
+import { checkLambdaShape, createDualWorkspace, evaluateDual, evaluateInDomain, stepToBoundary, type DualWorkspace } from './dual.js';
 import { assertFeasible, checkFeasibility } from './feasibility.js';
 import { checkExactProblem, resolveSolveOptions, type ResolvedSolveOptions, type SolveOptions, type SolveStep } from './options.js';
 
@@ -54,13 +54,11 @@ export function* newtonSteps(problem: MaxentProblem, resolved: ResolvedSolveOpti
     checkLambdaShape(problem, resolved.initialLambda, 'initialLambda');
     lambda.data.set(resolved.initialLambda.data);
   }
-  if (!Number.isFinite(evaluateDual(workspace, lambda.data, 0))) {
-    throw invalid('initialLambda', 'must lie in the domain q(g) < 1 for every gain pattern (model.md §5)', 'a point outside it');
-  }
+  evaluateInDomain(workspace, lambda.data, 0, 'initialLambda');
   const stages = continuationStages(problem, workspace.patterns.rho);
   const directBudget = stages > 1 ? Math.min(resolved.maxIterations, DIRECT_BUDGET) : resolved.maxIterations;
   const direct = yield* newtonLoop(workspace, feasibility.nullSpace, lambda, resolved, directBudget, 0);
-  if (direct.converged || stages <= 1) return outcome(lambda, direct.converged, direct.iterations, direct.maxResidual, direct.message);
+  if (direct.converged || stages <= 1) return { lambda, ...direct };
 
   // A context prior far from the threshold makes the task rest on rare gain
   // patterns; Newton from afar then runs into the walls q(g) = 1 of those patterns
@@ -77,17 +75,24 @@ export function* newtonSteps(problem: MaxentProblem, resolved: ResolvedSolveOpti
     last = yield* newtonLoop(stageWorkspace, feasibility.nullSpace, lambda, resolved, resolved.maxIterations, iterations);
     iterations += last.iterations;
     if (!last.converged) {
-      return outcome(lambda, false, iterations, last.maxResidual, `${last.message} (continuation in context.mean, stage ${stage} of ${stages}, mean ${contextMean})`);
+      return {
+        lambda,
+        converged: false,
+        iterations,
+        maxResidual: last.maxResidual,
+        message: `${last.message} (continuation in context.mean, stage ${stage} of ${stages}, mean ${contextMean})`,
+      };
     }
   }
-  return outcome(
+  return {
     lambda,
-    true,
+    converged: true,
     iterations,
-    last.maxResidual,
-    `${last.message.replace(/^converged in \d+ Newton iterations/, `converged in ${iterations} Newton iterations`)} ` +
+    maxResidual: last.maxResidual,
+    message:
+      `${last.message.replace(/^converged in \d+ Newton iterations/, `converged in ${iterations} Newton iterations`)} ` +
       `(direct Newton failed; continuation in context.mean from 0 over ${stages} stages)`,
-  );
+  };
 }
 
 /** Stages of the continuation in the prior mean: steps of at most 0.25 sigma_v; 1 = none (prior near the threshold, or gains not binary). */
@@ -120,7 +125,8 @@ function* newtonLoop(
   const size = problem.contexts * problem.stimuli;
   let value = evaluateDual(workspace, lambda.data, 2);
   // The tolerance is on the scale of the task: rounding limits the residual to about eps * max |A|.
-  const tolerance = resolved.tolerance * Math.max(1, maxAbs(problem.task.data));
+  const scale = taskScale(problem);
+  const tolerance = resolved.tolerance * scale;
   const direction = new Float64Array(size);
   const gradient = new Float64Array(size);
   const trial = new Float64Array(size);
@@ -138,13 +144,12 @@ function* newtonLoop(
   });
   for (let iteration = 0; ; iteration++) {
     yield { iteration: offset + iteration, value, maxResidual: residual, stepSize, contextMean: problem.contextMean };
+    resolved.signal?.throwIfAborted();
     // Rounding alone leaves a residual of a few eps times the moments' rounding
     // scale (large when 1 - q is small, e.g. at small weightScale), which no Newton
     // step can remove (dual.ts momentScale). It counts as converged only once Newton
     // has stopped gaining (quadratic convergence gains far more than 10x a step).
-    // Capped at sqrt(eps) of the task's scale: near the edge of the domain the floor
-    // estimate itself blows up, and a residual that large is not a solution.
-    const floor = Math.min(roundingFloor(workspace), MAX_FLOOR * Math.max(1, maxAbs(problem.task.data)));
+    const floor = roundingFloor(workspace, scale);
     const stagnant = residual >= 0.1 * previousResidual;
     if (residual <= tolerance || (residual <= floor && stagnant)) {
       const atFloor = residual > tolerance ? ', at the rounding floor of the moments' : '';
@@ -205,13 +210,21 @@ function* newtonLoop(
         `did not converge: the residual stalled at ${residual.toExponential(2)} for ${STALL_ITERATIONS} Newton iterations${edgeHint(workspace)}`,
       );
     }
-    resolved.signal?.throwIfAborted();
   }
 }
 
-/** The residual rounding alone leaves at the workspace's last evaluation (level >= 1). */
-export function roundingFloor(workspace: DualWorkspace): number {
-  return ROUNDING_FLOOR * workspace.momentScale;
+/** max(1, max |A|): the scale of the task that tolerances and floors are relative to. */
+export function taskScale(problem: MaxentProblem): number {
+  return Math.max(1, maxAbs(problem.task.data));
+}
+
+/**
+ * The residual rounding alone leaves at the workspace's last evaluation (level >= 1),
+ * times `margin`. Capped at sqrt(eps) of the task's scale: near the edge of the domain
+ * the floor estimate itself blows up, and a residual that large is not a solution.
+ */
+export function roundingFloor(workspace: DualWorkspace, scale: number, margin = 1): number {
+  return Math.min(margin * ROUNDING_FLOOR * workspace.momentScale, MAX_FLOOR * scale);
 }
 
 /**
@@ -229,10 +242,6 @@ function edgeHint(workspace: DualWorkspace): string {
     `patterns (rho = ${workspace.patterns.rho.toPrecision(3)}) and the minimiser is too close to the edge for double precision. ` +
     'A context prior with more mass on both sides of the threshold (context.mean nearer 0), or a larger weightScale, avoids this'
   );
-}
-
-function outcome(lambda: Mat, converged: boolean, iterations: number, maxResidual: number, message: string): NewtonOutcome {
-  return { lambda, converged, iterations, maxResidual, message };
 }
 
 /**
@@ -268,8 +277,7 @@ function newtonDirection(
       }
     }
     for (let i = 0; i < size; i++) system[i * size + i] += shift;
-    const rows = Array.from({ length: size }, (_, r) => system.subarray(r * size, (r + 1) * size));
-    const cholesky = new CholeskyDecomposition(new Matrix(rows));
+    const cholesky = new CholeskyDecomposition(toMlMatrix({ rows: size, cols: size, data: system }));
     if (cholesky.isPositiveDefinite()) {
       const solution = cholesky.solve(rhs);
       for (let i = 0; i < size; i++) direction[i] = solution.get(i, 0);

@@ -1,7 +1,7 @@
-import { invalid, type Mat } from '@maxent/core';
+import type { Mat } from '@maxent/core';
 import { summarizePopulations, type PopulationShare, type PopulationSummary } from '@maxent/constraints';
 import { conditionalGaussian, outputWeightEnergy, selectivityIndex } from './conditional.js';
-import { checkLambdaShape, createDualWorkspace, evaluateDual, type DualWorkspace } from './dual.js';
+import { checkLambdaShape, createDualWorkspace, evaluateInDomain, type DualWorkspace } from './dual.js';
 import { patternBits } from './patterns.js';
 import type { MaxentProblem } from '@maxent/constraints';
 
@@ -15,7 +15,7 @@ export interface PatternLaw {
   readonly stimuli: number;
   /** 2^K. */
   readonly count: number;
-  /** P0(g). */
+  /** P0(g) (the pattern table's own array: read only). */
   readonly prior: Float64Array;
   /** pi(g) = P0(g) (1 - q)^(-1/2) / Ztilde. */
   readonly fraction: Float64Array;
@@ -27,7 +27,7 @@ export interface PatternLaw {
   readonly energyShare: Float64Array;
   /** chi(g) = 1 / (P (1 - q) + q); 1/P where a(g) = 0. */
   readonly selectivity: Float64Array;
-  /** Number of active contexts |g|. */
+  /** Number of active contexts |g| (the pattern table's own array: read only). */
   readonly activeCount: Uint8Array;
   /** log Ztilde. */
   readonly logPartition: number;
@@ -37,16 +37,14 @@ export interface PatternLaw {
 export function patternLaw(problem: MaxentProblem, lambda: Mat): PatternLaw {
   checkLambdaShape(problem, lambda, 'lambda');
   const workspace = createDualWorkspace(problem);
-  return patternLawFromWorkspace(workspace, lambda);
+  evaluateInDomain(workspace, lambda.data, 0, 'lambda');
+  return patternLawFromWorkspace(workspace);
 }
 
-export function patternLawFromWorkspace(workspace: DualWorkspace, lambda: Mat): PatternLaw {
+/** The pattern law at the workspace's last evaluation, which must lie in the domain (evaluateInDomain). */
+export function patternLawFromWorkspace(workspace: DualWorkspace): PatternLaw {
   const { problem, patterns } = workspace;
   const { contexts: K, stimuli: P, weightScale } = problem;
-  const value = evaluateDual(workspace, lambda.data, 0);
-  if (!Number.isFinite(value)) {
-    throw invalid('lambda', 'must lie in the domain q(g) < 1 for every gain pattern with prior mass (model.md §5)', 'a point outside it');
-  }
   const count = patterns.count;
   const fraction = new Float64Array(count);
   const q = Float64Array.from(workspace.q);
@@ -68,13 +66,13 @@ export function patternLawFromWorkspace(workspace: DualWorkspace, lambda: Mat): 
     contexts: K,
     stimuli: P,
     count,
-    prior: Float64Array.from(patterns.prior),
+    prior: patterns.prior,
     fraction,
     q,
     energy,
     energyShare,
     selectivity,
-    activeCount: Uint8Array.from(patterns.activeCount),
+    activeCount: patterns.activeCount,
     logPartition: workspace.logPartition,
   };
 }

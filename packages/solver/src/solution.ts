@@ -1,7 +1,7 @@
 import { cloneMat, maxAbs, zeros, type Mat } from '@maxent/core';
 import type { MaxentProblem, PopulationSummary } from '@maxent/constraints';
-import { checkLambdaShape, createDualWorkspace, evaluateDual } from './dual.js';
-import { newtonSteps, roundingFloor, type NewtonOutcome } from './newton.js';
+import { checkLambdaShape, createDualWorkspace, evaluateInDomain, type DualWorkspace } from './dual.js';
+import { newtonSteps, roundingFloor, taskScale, type NewtonOutcome } from './newton.js';
 import { checkExactProblem, DEFAULT_SOLVE_OPTIONS, resolveSolveOptions, type SolveOptions } from './options.js';
 import { listPopulations, patternLawFromWorkspace, populationCount, summarizeLaw, type Population } from './populations.js';
 
@@ -45,10 +45,11 @@ export function solve(problem: MaxentProblem, options: SolveOptions = {}): Maxen
   let next = steps.next();
   while (!next.done) {
     resolved.onProgress?.(next.value);
-    resolved.signal?.throwIfAborted();
     next = steps.next();
   }
-  return buildSolution(problem, next.value, resolved.populationLimit);
+  const workspace = createDualWorkspace(problem);
+  const value = evaluateInDomain(workspace, next.value.lambda.data, 1, 'lambda');
+  return buildSolution(workspace, value, next.value, resolved.populationLimit);
 }
 
 export interface SolutionFromLambdaOptions {
@@ -71,36 +72,35 @@ export function solutionFromLambda(problem: MaxentProblem, lambda: Mat, options:
   checkLambdaShape(problem, lambda, 'lambda');
   const tolerance = options.tolerance ?? 100 * DEFAULT_SOLVE_OPTIONS.tolerance;
   const workspace = createDualWorkspace(problem);
-  const value = evaluateDual(workspace, lambda.data, 1);
-  const residual = Number.isFinite(value) ? maxAbs(workspace.gradient) : Number.NaN;
-  // As in solveSteps: relative to the task's scale, and never below the rounding floor.
-  const scale = Math.max(1, maxAbs(problem.task.data));
-  const threshold = Math.max(tolerance * scale, Math.min(4 * roundingFloor(workspace), Math.sqrt(Number.EPSILON) * scale));
+  const value = evaluateInDomain(workspace, lambda.data, 1, 'lambda');
+  const residual = maxAbs(workspace.gradient);
+  // As in solveSteps: relative to the task's scale, and never below the rounding floor (with a margin).
+  const scale = taskScale(problem);
+  const threshold = Math.max(tolerance * scale, roundingFloor(workspace, scale, 4));
   const converged = residual <= threshold;
   const message = converged
     ? `rebuilt from multipliers (max residual ${residual.toExponential(2)})`
     : `rebuilt from multipliers that do not solve the task (max residual ${residual.toExponential(2)} > ${threshold.toExponential(2)})`;
   return buildSolution(
-    problem,
+    workspace,
+    value,
     { lambda: cloneMat(lambda), converged, iterations: 0, maxResidual: residual, message },
     options.populationLimit ?? DEFAULT_SOLVE_OPTIONS.populationLimit,
   );
 }
 
-function buildSolution(problem: MaxentProblem, outcome: NewtonOutcome, populationLimit: number): MaxentSolution {
-  const { contexts: K, stimuli: P } = problem;
-  const workspace = createDualWorkspace(problem);
-  const law = patternLawFromWorkspace(workspace, outcome.lambda);
-  const value = evaluateDual(workspace, outcome.lambda.data, 1);
-  const moments = zeros(K, P);
+/** The solution at outcome.lambda, where `workspace` was just evaluated (level >= 1) with value `value`. */
+function buildSolution(workspace: DualWorkspace, value: number, outcome: NewtonOutcome, populationLimit: number): MaxentSolution {
+  const { problem } = workspace;
+  const law = patternLawFromWorkspace(workspace);
+  const moments = zeros(problem.contexts, problem.stimuli);
   moments.data.set(workspace.moments);
-  const maxResidual = maxAbs(workspace.gradient);
   const populations = listPopulations(problem, outcome.lambda, law, populationLimit);
   return {
     problem,
     lambda: outcome.lambda,
     moments,
-    maxResidual,
+    maxResidual: maxAbs(workspace.gradient),
     converged: outcome.converged,
     iterations: outcome.iterations,
     logPartition: workspace.logPartition,

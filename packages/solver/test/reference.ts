@@ -2,7 +2,7 @@
 // loops over every gain pattern and accumulates E[f] and E[f f^T] entry by entry
 // from the conditional Gaussian moments, with no superset sums or shortcuts.
 import type { MaxentProblem } from '@maxent/constraints';
-import { activeProbability } from '@maxent/constraints';
+import { activeProbability, patternPriorProbability } from '@maxent/constraints';
 
 export interface NaiveDual {
   value: number;
@@ -22,8 +22,7 @@ export function naiveDual(problem: MaxentProblem, lambda: ArrayLike<number>): Na
   const second: number[][][] = [];
   for (let index = 0; index < 2 ** K; index++) {
     const g = Array.from({ length: K }, (_, k) => (index >> k) & 1);
-    let prior = 1;
-    for (const gk of g) prior *= gk ? rho : 1 - rho;
+    const prior = patternPriorProbability(g, rho);
     if (prior === 0) continue;
     const a = Array.from({ length: P }, (_, j) => g.reduce((sum, gk, k) => sum + gk * lambda[k * P + j], 0));
     const q = s2 * s2 * a.reduce((sum, x) => sum + x * x, 0);
