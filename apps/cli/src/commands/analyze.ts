@@ -34,6 +34,9 @@ interface AnalyzeFlags {
   quiet?: boolean;
 }
 
+/** The comparison with the solution, with its weight scale and the best-matching one. */
+type Comparison = SolutionComparison & { weightScale: number; bestWeightScale: WeightScaleMatch | null };
+
 /** Rows of the stdout table; the file always holds every population. */
 const TABLE_ROWS = 16;
 
@@ -76,7 +79,7 @@ function runAnalyze(io: CliIO, flags: AnalyzeFlags): void {
     numberFlag(flags.contextStd, '--context-std', { min: 0, exclusiveMin: true }) ?? filePrior?.std ?? DEFAULT_POPULATION_OPTIONS.contextStd;
 
   const analysis = networkPopulations(network, { contextMean, contextStd, kMax, seed });
-  let comparison: (SolutionComparison & { weightScale: number; bestWeightScale: WeightScaleMatch | null }) | undefined;
+  let comparison: Comparison | undefined;
   let solutionSummary;
   if (solution !== undefined) {
     const shares = solutionShares(solution.problem, solution.lambda);
@@ -164,7 +167,7 @@ function contextOf(config: unknown): { mean: number; std: number } | undefined {
 function formatTable(
   path: string,
   analysis: NetworkPopulations,
-  comparison: (SolutionComparison & { weightScale: number; bestWeightScale: WeightScaleMatch | null }) | undefined,
+  comparison: Comparison | undefined,
 ): string {
   const number = (x: number | null) => (x === null || Number.isNaN(x) ? 'n/a' : x.toFixed(4));
   const neurons = analysis.assignment.length;
