@@ -168,6 +168,15 @@ describe('edges', () => {
     expect(() => rhat([[1, 2, 3, 4], [1, 2, 3]])).toThrow(/chain 0 has 4 draws, chain 1 has 3/);
     expect(() => essBulk([])).toThrow(/at least one chain/);
   });
+  it('diagnose gives the same numbers as the separate diagnostics (it shares their intermediate steps)', () => {
+    for (const chains of [normalChains('diagnose', 4, 301, (c) => 0.1 * c), [[1, 2, 3]], [[1, 2, Number.NaN, 4, 5]]]) {
+      const all = diagnose(chains);
+      expect([all.essMean, all.essBulk, all.essTail, all.rhat]).toEqual([essMean(chains), essBulk(chains), essTail(chains), rhat(chains)]);
+      // sd / sqrt(ess) here, sqrt(var / ess) there: equal up to rounding (both NaN without enough draws).
+      if (Number.isNaN(all.mcseMean)) expect(mcseMean(chains)).toBeNaN();
+      else expectAllClose(all.mcseMean, mcseMean(chains), { rtol: 1e-14 });
+    }
+  });
   it('warns (returns messages) for high R-hat and low ESS, nothing when fine', () => {
     const good = diagnose(normalChains('warn-ok', 4, 1000));
     expect(convergenceWarnings('x', good, 4)).toEqual([]);

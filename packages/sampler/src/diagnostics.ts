@@ -194,7 +194,12 @@ export function rhat(chains: Chains): number {
   const draws = checkChains(chains);
   if (hasNaN(chains) || draws < MIN_DRAWS) return Number.NaN;
   const split = splitChains(chains);
-  const bulk = rhatBasic(rankNormalize(split));
+  return splitRhat(split, rankNormalize(split));
+}
+
+// R-hat from the split chains and their rank normalisation (diagnose shares the latter with the bulk ESS).
+function splitRhat(split: Float64Array[], ranked: Float64Array[]): number {
+  const bulk = rhatBasic(ranked);
   const median = medianOf(pooled(split));
   const tail = rhatBasic(rankNormalize(mapChains(split, (x) => Math.abs(x - median))));
   return Math.max(bulk, tail);
@@ -322,8 +327,10 @@ export function essBulk(chains: Chains): number {
  */
 export function essTail(chains: Chains): number {
   if (checkChains(chains) < MIN_DRAWS || hasNaN(chains)) return Number.NaN;
-  const sorted = pooled(chains).sort();
-  const split = splitChains(chains);
+  return splitEssTail(pooled(chains).sort(), splitChains(chains));
+}
+
+function splitEssTail(sorted: Float64Array, split: Float64Array[]): number {
   const indicatorEss = (probability: number) => {
     const quantile = quantileOf(sorted, probability);
     return essBasic(mapChains(split, (x) => (x <= quantile ? 1 : 0)));
@@ -337,21 +344,25 @@ export function mcseMean(chains: Chains): number {
   return Math.sqrt(varianceOf(pooled(chains)) / essMean(chains));
 }
 
-/** All diagnostics of one quantity. */
+/**
+ * All diagnostics of one quantity: the same numbers as essMean, essBulk, essTail
+ * and rhat, with the chains pooled, split and rank-normalised once for all of them.
+ */
 export function diagnose(chains: Chains): QuantityDiagnostics {
-  checkChains(chains);
+  const draws = checkChains(chains);
   const values = pooled(chains);
-  const ess = essMean(chains);
+  const mean = meanOf(values);
   const sd = Math.sqrt(varianceOf(values));
-  return {
-    mean: meanOf(values),
-    sd,
-    mcseMean: sd / Math.sqrt(ess),
-    essMean: ess,
-    essBulk: essBulk(chains),
-    essTail: essTail(chains),
-    rhat: rhat(chains),
-  };
+  const nan = Number.NaN;
+  if (draws < MIN_DRAWS) return { mean, sd, mcseMean: nan, essMean: nan, essBulk: nan, essTail: nan, rhat: nan };
+  const split = splitChains(chains);
+  const ess = essBasic(split);
+  const moments = { mean, sd, mcseMean: sd / Math.sqrt(ess), essMean: ess };
+  // The rank-based diagnostics need every draw to be a number (essMean drops the middle draw of an odd chain).
+  if (hasNaN(chains)) return { ...moments, essBulk: nan, essTail: nan, rhat: nan };
+  const ranked = rankNormalize(split);
+  // values is not needed unsorted any more.
+  return { ...moments, essBulk: essBasic(ranked), essTail: splitEssTail(values.sort(), split), rhat: splitRhat(split, ranked) };
 }
 
 /**

@@ -1,9 +1,9 @@
 import { createRng, deriveSeed, invalid, truncatedNormal, type Rng } from '@maxent/core';
-import { nonlinearity } from '@maxent/constraints';
+import { activeProbability, MAX_EXACT_CONTEXTS, nonlinearity, patternPriorProbability } from '@maxent/constraints';
+import { patternBits, patternLaw, structuredAxis, type PatternLaw } from '@maxent/solver';
 import { createAliasTable, drawAlias } from './aliasTable.js';
 import type { SamplingProgress } from './chains.js';
 import type { SampledNetwork, SolutionLaw } from './network.js';
-import { patternGain, neuronPatternLaw, type NeuronPatternLaw } from './neuronPatternLaw.js';
 import { zigguratNormal } from './ziggurat.js';
 
 /** Options of {@link sampleExactNeurons}. */
@@ -24,7 +24,12 @@ const PROGRESS_EVERY = 65536;
  * per pattern, the Cholesky factor of Sigma(g) in closed form.
  */
 export interface ExactNeuronSampler {
-  readonly law: NeuronPatternLaw;
+  /** The law of the gain patterns (pi(g), q(g), ...) from @maxent/solver's patternLaw. */
+  readonly law: PatternLaw;
+  /** Per pattern, the scale of w: sigma / sqrt(1 - q(g)) (0 where q >= 1, never drawn). */
+  readonly wScale: Float64Array;
+  /** Per pattern, sigma^2 a(g) with a(g) = lambda^T g (2^K x P row-major): u = coupling w + sigma z. */
+  readonly coupling: Float64Array;
   /** Writes neuron parameters into u (P), v (K) and w (one entry, at wOffset); allocates nothing. */
   drawInto(rng: Rng, u: Float64Array, uOffset: number, v: Float64Array, vOffset: number, w: Float64Array, wOffset: number): number;
 }
@@ -54,19 +59,39 @@ export function createExactNeuronSampler(solution: SolutionLaw): ExactNeuronSamp
       'exact',
     );
   }
-  const law = neuronPatternLaw(problem, lambda);
   const K = problem.contexts;
   const P = problem.stimuli;
+  if (K > MAX_EXACT_CONTEXTS) {
+    throw invalid('task.contexts', `must be at most ${MAX_EXACT_CONTEXTS} to enumerate the 2^K gain patterns (use --method mcmc)`, K);
+  }
   const sigma = problem.weightScale;
   const s2 = sigma * sigma;
-  const table = createAliasTable(law.fraction);
+  const s4 = s2 * s2;
+  const rho = activeProbability(problem);
   // Closed-form Cholesky factor per pattern: wScale = sigma / sqrt(1 - q), coupling = sigma^2 a.
-  const wScale = new Float64Array(law.patterns);
-  const coupling = new Float64Array(law.patterns * P);
-  for (let m = 0; m < law.patterns; m++) {
-    wScale[m] = law.fraction[m] > 0 ? sigma / Math.sqrt(1 - law.q[m]) : 0;
-    for (let j = 0; j < P; j++) coupling[m * P + j] = s2 * law.axis[m * P + j];
+  // q is taken from the same a as the coupling, and an inadmissible lambda is reported
+  // with the offending pattern (the solver's patternLaw only says that one exists).
+  const count = 2 ** K;
+  const wScale = new Float64Array(count);
+  const coupling = new Float64Array(count * P);
+  for (let m = 0; m < count; m++) {
+    const gains = patternBits(m, K);
+    const a = structuredAxis(lambda, gains, coupling.subarray(m * P, (m + 1) * P));
+    let norm2 = 0;
+    for (let j = 0; j < P; j++) norm2 += a[j] * a[j];
+    const q = s4 * norm2;
+    if (!(q < 1) && patternPriorProbability(gains, rho) > 0) {
+      throw invalid(
+        'lambda',
+        `must be admissible (q = sigma^4 |lambda^T g|^2 < 1 for every gain pattern, model.md §5); pattern [${gains.join(', ')}] has q = ${q}`,
+        Array.from(lambda.data),
+      );
+    }
+    wScale[m] = q < 1 ? sigma / Math.sqrt(1 - q) : 0;
+    for (let j = 0; j < P; j++) a[j] *= s2;
   }
+  const law = patternLaw(problem, lambda);
+  const table = createAliasTable(law.fraction);
   const mean = problem.contextMean;
   const std = problem.contextStd;
   // With mu_v = 0 the truncated prior is a folded normal: v = +-sigma_v |z|.
@@ -75,7 +100,7 @@ export function createExactNeuronSampler(solution: SolutionLaw): ExactNeuronSamp
   const drawInto: ExactNeuronSampler['drawInto'] = (rng, u, uOffset, v, vOffset, w, wOffset) => {
     const m = drawAlias(table, rng);
     for (let k = 0; k < K; k++) {
-      const active = patternGain(m, k) === 1;
+      const active = ((m >> k) & 1) === 1;
       if (folded) {
         const magnitude = std * Math.abs(zigguratNormal(rng));
         v[vOffset + k] = active ? magnitude : -magnitude;
@@ -89,7 +114,7 @@ export function createExactNeuronSampler(solution: SolutionLaw): ExactNeuronSamp
     for (let j = 0; j < P; j++) u[uOffset + j] = coupling[row + j] * wi + sigma * zigguratNormal(rng);
     return m;
   };
-  return { law, drawInto };
+  return { law, wScale, coupling, drawInto };
 }
 
 /** Draws a network of N neurons exactly from a relu solution (model.md §8 "exact"). */

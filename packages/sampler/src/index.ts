@@ -27,8 +27,6 @@ export { MCMC_VARIANTS, MCMC_NEURON_DEFAULTS, sampleMcmcNeurons, drawMcmcNeurons
 export type { McmcVariant, McmcNeuronOptions, McmcNeuronResult, McmcDraws, NetworkDiagnostics } from './mcmcNeurons.js';
 export { fullLogDensity, marginalContextLogDensity, createConditionalWorkspace, neuronDimension } from './neuronDensity.js';
 export type { ConditionalWorkspace } from './neuronDensity.js';
-export { neuronPatternLaw, patternGain } from './neuronPatternLaw.js';
-export type { NeuronPatternLaw } from './neuronPatternLaw.js';
 export { createAliasTable, drawAlias } from './aliasTable.js';
 export { zigguratNormal } from './ziggurat.js';
 export type { AliasTable } from './aliasTable.js';

@@ -1,12 +1,12 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createRng } from '@maxent/core';
 import { nonlinearity } from '@maxent/constraints';
+import { dualObjective, patternLaw } from '@maxent/solver';
 import { expectAllClose } from '#testing';
 import { diagnose } from './diagnostics.js';
 import { sampleExactNeurons } from './exactNeurons.js';
 import { sampleMcmcNeurons, type McmcVariant } from './mcmcNeurons.js';
 import type { SampledNetwork, SolutionLaw } from './network.js';
-import { neuronPatternLaw } from './neuronPatternLaw.js';
 import { lawOf, RELU_K2, RELU_K4 } from './testSolutions.js';
 
 // Statistical runs of 1e4-1e5 draws; the machine may be shared, so allow more than the 5 s default.
@@ -35,7 +35,8 @@ describe.each<[McmcVariant, number]>([
   ['full', 25_000],
 ])('mcmc (%s) on a relu solution, K = 2', (variant, perChain) => {
   const solution = RELU_K2;
-  const law = neuronPatternLaw(solution.problem, solution.lambda);
+  const law = patternLaw(solution.problem, solution.lambda);
+  const moments = dualObjective(solution.problem, solution.lambda).moments.data;
   const { network, diagnostics } = sampleMcmcNeurons(solution, { neurons: CHAINS * perChain, seed: 21, variant, chains: CHAINS });
   const { contexts: K, stimuli: P } = network;
 
@@ -49,12 +50,12 @@ describe.each<[McmcVariant, number]>([
     for (let t = 0; t < K * P; t++) {
       const k = Math.floor(t / P);
       const j = t % P;
-      expectAllClose(diagnostics.constraintCheck.mean[k][j], law.moments[t], { atol: 4 * diagnostics.constraintCheck.stderr[k][j] });
+      expectAllClose(diagnostics.constraintCheck.mean[k][j], moments[t], { atol: 4 * diagnostics.constraintCheck.stderr[k][j] });
     }
   });
 
   it('pattern fractions agree with pi(g) within 4 MCSE', () => {
-    for (let m = 0; m < law.patterns; m++) {
+    for (let m = 0; m < law.count; m++) {
       const indicator = diagnose(
         chainsOf(network, CHAINS, (i) => {
           let pattern = 0;
@@ -84,18 +85,18 @@ describe('mcmc (blocked) on a relu solution, K = 4', () => {
   const { diagnostics } = sampleMcmcNeurons(RELU_K4, { neurons: 40_000, seed: 23 });
 
   it('E[f] within 4 MCSE of the closed form, R-hat < 1.01', () => {
-    const law = neuronPatternLaw(RELU_K4.problem, RELU_K4.lambda);
+    const moments = dualObjective(RELU_K4.problem, RELU_K4.lambda).moments.data;
     expect(diagnostics.rhat).toBeLessThan(1.01);
     diagnostics.constraintCheck.mean.flat().forEach((mean, t) => {
-      expectAllClose(mean, law.moments[t], { atol: 4 * diagnostics.constraintCheck.stderr.flat()[t] });
+      expectAllClose(mean, moments[t], { atol: 4 * diagnostics.constraintCheck.stderr.flat()[t] });
     });
   });
 
   it('negative control: the closed form of other multipliers is rejected', () => {
-    const other = neuronPatternLaw(RELU_K4.problem, { ...RELU_K4.lambda, data: RELU_K4.lambda.data.map((x) => 0.7 * x) });
+    const other = dualObjective(RELU_K4.problem, { ...RELU_K4.lambda, data: RELU_K4.lambda.data.map((x) => 0.7 * x) }).moments.data;
     const misses = diagnostics.constraintCheck.mean
       .flat()
-      .filter((mean, t) => Math.abs(mean - other.moments[t]) > 4 * diagnostics.constraintCheck.stderr.flat()[t]);
+      .filter((mean, t) => Math.abs(mean - other[t]) > 4 * diagnostics.constraintCheck.stderr.flat()[t]);
     expect(misses.length).toBeGreaterThan(0);
   });
 });
