@@ -17,7 +17,7 @@ const problem = { task, nonlinearity: 'relu' as const, contextMean: 0, contextSt
 const parameters = createParameterBuffer(N, K, K);
 initializeParameters(parameters, problem, 1, createRng(deriveSeed(1, 'initialization')));
 const gradient = createParameterBuffer(N, K, K);
-const network = networkOfParameters(parameters, problem, N);
+const network = networkOfParameters(parameters, problem);
 const batch = createTaskBatch(task, B);
 const activations = createActivations(N, B);
 const learningRate = optimizerName === 'adam' ? 0.02 : 1;

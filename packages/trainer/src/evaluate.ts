@@ -1,7 +1,7 @@
 import { invalid, type Mat, type Rng } from '@maxent/core';
 import { nonlinearity as nonlinearityOf } from '@maxent/constraints';
 import { createTaskBatch, drawContextBatch, type TaskBatch } from './batches.js';
-import { createForwardWorkspace, forward } from './forward.js';
+import { forwardByFeature } from './forward.js';
 import type { Network } from './network.js';
 
 /**
@@ -94,9 +94,9 @@ const CHUNK = 512;
 
 /**
  * Simulates the real nonlinear network (model.md §9): for each context k draws T
- * stimuli, computes z with {@link forward} and compares it with y = A[k] . s;
- * does the same for the gain-modulated linear model ({@link linearize}) on the
- * same stimuli, so the two are directly comparable.
+ * stimuli, computes z with the forward pass (forward.ts) and compares it with
+ * y = A[k] . s; does the same for the gain-modulated linear model
+ * ({@link linearize}) on the same stimuli, so the two are directly comparable.
  */
 export function evaluateNetwork(network: Network, options: EvaluateOptions): Evaluation {
   const trials = options.trials ?? EVALUATE_DEFAULTS.trials;
@@ -106,12 +106,16 @@ export function evaluateNetwork(network: Network, options: EvaluateOptions): Eva
     throw invalid('stimulusStd', 'must be a positive finite number', stimulusStd);
   }
   const { task, contexts: K, stimuli: P } = network;
+  // Checked once: the batches are drawn from `task`, so the forward pass needs no checks per chunk.
+  if (task.rows !== K || task.cols !== P) {
+    throw invalid('network.task', `must be K x P = ${K} x ${P} (the network's contexts x stimuli)`, `${task.rows} x ${task.cols}`);
+  }
   const linear = linearize(network);
   const chunk = Math.min(CHUNK, trials);
   const full = createTaskBatch(task, chunk);
   const remainder = trials % chunk === 0 ? undefined : createTaskBatch(task, trials % chunk);
   const z = new Float64Array(chunk);
-  const workspace = createForwardWorkspace(chunk);
+  const scratch = new Float64Array(chunk);
   const targets = contextAccumulators(K);
   const real = contextAccumulators(K);
   const linearized = contextAccumulators(K);
@@ -121,7 +125,7 @@ export function evaluateNetwork(network: Network, options: EvaluateOptions): Eva
       const batch: TaskBatch = trials - done >= chunk || remainder === undefined ? full : remainder;
       drawContextBatch(batch, task, k, stimulusStd, options.rng);
       const B = batch.size;
-      forward(network, { rows: B, cols: P, data: batch.stimulus }, batch.context, z, workspace);
+      forwardByFeature(network, batch.stimulusByFeature, batch.context, B, z, scratch);
       for (let b = 0; b < B; b++) {
         const y = batch.target[b];
         let zLinear = linear.offset[k];

@@ -1,6 +1,6 @@
 import { invalid, type Mat } from '@maxent/core';
 import { activate, activateValues } from './activation.js';
-import { accumulate, forwardRowSorted, preactivations, reluForwardSmall } from './kernels.js';
+import { accumulate, forwardRowSorted, preactivations, reluAccumulate, reluForwardSmall } from './kernels.js';
 import type { TaskBatch } from './batches.js';
 import type { Network } from './network.js';
 
@@ -34,7 +34,7 @@ export function forward(
   out: Float64Array = new Float64Array(stimuli.rows),
   workspace: ForwardWorkspace = createForwardWorkspace(stimuli.rows, stimuli.cols),
 ): Float64Array {
-  const { neurons: N, stimuli: P, contexts: K, u, v, w, nonlinearity } = network;
+  const { stimuli: P, contexts: K } = network;
   const B = stimuli.rows;
   if (stimuli.cols !== P) throw invalid('stimuli', `must have ${P} columns (one per stimulus feature)`, `${stimuli.cols} columns`);
   if (contexts.length !== B) throw invalid('contexts', `must have one entry per row of \`stimuli\` (${B})`, `${contexts.length} entries`);
@@ -45,12 +45,29 @@ export function forward(
   }
   if (workspace.scratch.length < B) workspace.scratch = new Float64Array(B);
   if (workspace.stimuli.length < B * P) workspace.stimuli = new Float64Array(B * P);
-  const h = workspace.scratch;
   const S = workspace.stimuli;
   for (let b = 0; b < B; b++) for (let j = 0; j < P; j++) S[j * B + b] = stimuli.data[b * P + j];
+  return forwardByFeature(network, S, contexts, B, out, workspace.scratch);
+}
+
+/**
+ * {@link forward} on checked inputs with the stimuli already feature-major
+ * (S[j*B + b], as a {@link TaskBatch} keeps them): z into `out`, with `h` (at
+ * least B entries) as scratch. For callers that drew the batch themselves
+ * (evaluate.ts), so the stimuli are neither checked nor transposed again.
+ */
+export function forwardByFeature(
+  network: Network,
+  S: Float64Array,
+  contexts: ArrayLike<number>,
+  B: number,
+  out: Float64Array,
+  h: Float64Array,
+): Float64Array {
+  const { neurons: N, stimuli: P, contexts: K, u, v, w, nonlinearity } = network;
   out.fill(0, 0, B);
   for (let i = 0; i < N; i++) {
-    preactivations(u, v, i, P, K, S, contexts, undefined, B, h, 0);
+    preactivations(u, v, i, P, K, S, contexts, B, h);
     activateValues(nonlinearity, h, 0, B);
     accumulate(out, w[i], h, 0, B);
   }
@@ -99,7 +116,11 @@ export function forwardTraining(network: Network, batch: TaskBatch, activations:
   z.fill(0);
   for (let i = 0; i < N; i++) {
     const base = i * B;
-    if (!forwardRowSorted(u, v, i, P, K, S, contextStart, B, X, base, relu, w[i], z)) {
+    forwardRowSorted(u, v, i, P, K, S, contextStart, B, X, base);
+    if (relu) {
+      // No gains: backward reads relu's off the activity.
+      reluAccumulate(z, w[i], X, base, B);
+    } else {
       activate(nonlinearity, X, G, base, base + B);
       accumulate(z, w[i], X, base, B);
     }

@@ -37,10 +37,10 @@ export function initializeParameters(
 }
 
 /** A network whose weights are the views of `parameters` (shares memory with them). */
-export function networkOfParameters(parameters: ParameterBuffer, problem: TrainingProblem, neurons: number): Network {
+export function networkOfParameters(parameters: ParameterBuffer, problem: TrainingProblem): Network {
   return {
     nonlinearity: problem.nonlinearity,
-    neurons,
+    neurons: parameters.w.length,
     stimuli: problem.task.cols,
     contexts: problem.task.rows,
     u: parameters.u,

@@ -9,12 +9,13 @@
  */
 
 /**
- * Pre-activations of neuron i over a batch:
- * h[offset + b] = v[i*K + context[b]] + sum_j u[i*P + j] * S[j*B + b]  for b < B,
+ * Pre-activations of neuron i over a batch (the evaluation forward pass, contexts
+ * in any order):
+ * h[b] = v[i*K + context[b]] + sum_j u[i*P + j] * S[j*B + b]  for b < B,
  * with the stimuli S stored feature-major (P x B) and c one-hot (context index).
- * With `contextStart` (trials sorted by context, batches.ts) the context drive is
- * written segment by segment instead of gathered trial by trial, which is
- * faster.
+ * A last block of fewer than four features is padded with u = 0 on its first
+ * row, as in the kernels below (0 * s = 0 for finite stimuli, so the sums are
+ * those of the shorter block).
  */
 export function preactivations(
   u: Float64Array,
@@ -23,62 +24,31 @@ export function preactivations(
   P: number,
   K: number,
   S: Float64Array,
-  context: Int32Array | ArrayLike<number>,
-  contextStart: Int32Array | undefined,
+  context: ArrayLike<number>,
   B: number,
   h: Float64Array,
-  offset: number,
 ): void {
   const uRow = i * P;
   const vRow = i * K;
-  if (contextStart === undefined) {
-    for (let b = 0; b < B; b++) h[offset + b] = v[vRow + context[b]];
-  } else {
-    for (let k = 0; k < K; k++) {
-      const vik = v[vRow + k];
-      for (let b = offset + contextStart[k], end = offset + contextStart[k + 1]; b < end; b++) h[b] = vik;
-    }
-  }
-  let j = 0;
-  for (; j + 4 <= P; j += 4) {
+  for (let b = 0; b < B; b++) h[b] = v[vRow + context[b]];
+  for (let j = 0; j < P; j += 4) {
     const u0 = u[uRow + j];
-    const u1 = u[uRow + j + 1];
-    const u2 = u[uRow + j + 2];
-    const u3 = u[uRow + j + 3];
+    const u1 = j + 1 < P ? u[uRow + j + 1] : 0;
+    const u2 = j + 2 < P ? u[uRow + j + 2] : 0;
+    const u3 = j + 3 < P ? u[uRow + j + 3] : 0;
     const r0 = j * B;
-    const r1 = r0 + B;
-    const r2 = r1 + B;
-    const r3 = r2 + B;
-    for (let b = 0; b < B; b++) h[offset + b] += u0 * S[r0 + b] + u1 * S[r1 + b] + u2 * S[r2 + b] + u3 * S[r3 + b];
-  }
-  const rest = P - j;
-  if (rest === 3) {
-    const u0 = u[uRow + j];
-    const u1 = u[uRow + j + 1];
-    const u2 = u[uRow + j + 2];
-    const r0 = j * B;
-    const r1 = r0 + B;
-    const r2 = r1 + B;
-    for (let b = 0; b < B; b++) h[offset + b] += u0 * S[r0 + b] + u1 * S[r1 + b] + u2 * S[r2 + b];
-  } else if (rest === 2) {
-    const u0 = u[uRow + j];
-    const u1 = u[uRow + j + 1];
-    const r0 = j * B;
-    const r1 = r0 + B;
-    for (let b = 0; b < B; b++) h[offset + b] += u0 * S[r0 + b] + u1 * S[r1 + b];
-  } else if (rest === 1) {
-    const u0 = u[uRow + j];
-    const r0 = j * B;
-    for (let b = 0; b < B; b++) h[offset + b] += u0 * S[r0 + b];
+    const r1 = j + 1 < P ? r0 + B : r0;
+    const r2 = j + 2 < P ? r0 + 2 * B : r0;
+    const r3 = j + 3 < P ? r0 + 3 * B : r0;
+    for (let b = 0; b < B; b++) h[b] += u0 * S[r0 + b] + u1 * S[r1 + b] + u2 * S[r2 + b] + u3 * S[r3 + b];
   }
 }
 
 /**
- * The training forward pass of neuron i on a context-sorted batch:
+ * Pre-activations of neuron i on a context-sorted training batch:
  * h[offset + b] = v_ik + sum_j u_ij s_jb, the context drive added segment by
- * segment. For relu, also x = relu(h) in place and z[b] += weight * x; returns
- * true when it did so, false when `h` holds pre-activations. (relu with P <= 4,
- * the common case, goes through {@link reluForwardSmall} instead.)
+ * segment. (relu with P <= 4, the common case, goes through
+ * {@link reluForwardSmall} instead.)
  */
 export function forwardRowSorted(
   u: Float64Array,
@@ -91,10 +61,7 @@ export function forwardRowSorted(
   B: number,
   h: Float64Array,
   offset: number,
-  relu: boolean,
-  weight: number,
-  z: Float64Array,
-): boolean {
+): void {
   const uRow = i * P;
   const vRow = i * K;
   // The first (up to) four features in one sweep, padded with u = 0 on row 0.
@@ -115,9 +82,6 @@ export function forwardRowSorted(
     const r = j * B;
     for (let b = 0; b < B; b++) h[offset + b] += uij * S[r + b];
   }
-  if (!relu) return false;
-  reluAccumulate(z, weight, h, offset, B);
-  return true;
 }
 
 /**

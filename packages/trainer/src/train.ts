@@ -2,7 +2,7 @@ import { createRng, deriveSeed } from '@maxent/core';
 import { backward } from './backward.js';
 import { createTaskBatch, drawTaskBatch } from './batches.js';
 import { createActivations, forwardTraining } from './forward.js';
-import { createParameterBuffer, initializeParameters, networkOfParameters } from './initialization.js';
+import { createParameterBuffer, initializeParameters, networkOfParameters, type ParameterBuffer } from './initialization.js';
 import type { Network } from './network.js';
 import { createOptimizer } from './optimizers.js';
 import { resolveTrainingSettings, type ResolvedTrainingSettings, type TrainingSettings } from './settings.js';
@@ -71,7 +71,8 @@ export const HISTORY_POINTS = 200;
  * a generator: each `next()` takes one optimiser step and yields its loss; the
  * generator returns the {@link TrainingResult}. Randomness comes from two
  * streams derived from `seed` (`initialization`, `batches`), so a run is
- * reproducible byte for byte. Nothing is allocated per step.
+ * reproducible byte for byte. Nothing is allocated per step but the yielded
+ * record (and, every few steps, a history point).
  */
 export function* trainSteps(settings: TrainingSettings): Generator<TrainingStep, TrainingResult, void> {
   const resolved = resolveTrainingSettings(settings);
@@ -83,7 +84,7 @@ export function* trainSteps(settings: TrainingSettings): Generator<TrainingStep,
   initializeParameters(parameters, resolved, resolved.initScale, createRng(deriveSeed(resolved.seed, 'initialization')));
   const initial = Float64Array.from(parameters.all);
   const gradient = createParameterBuffer(N, P, K);
-  const network = networkOfParameters(parameters, resolved, N);
+  const network = networkOfParameters(parameters, resolved);
   const batch = createTaskBatch(task, B);
   const activations = createActivations(N, B);
   const optimizer = createOptimizer(resolved, parameters.all.length);
@@ -143,7 +144,7 @@ export function* trainSteps(settings: TrainingSettings): Generator<TrainingStep,
     finalLoss: finalSum / counted,
     steps: step,
     stoppedBy,
-    relativeChange: relativeChangeOf(initial, parameters.all, N, P, K),
+    relativeChange: relativeChangeOf(initial, parameters),
     settings: resolved,
   };
 }
@@ -164,7 +165,9 @@ export function train(settings: TrainingSettings, options: TrainOptions = {}): T
   }
 }
 
-function relativeChangeOf(initial: Float64Array, current: Float64Array, N: number, P: number, K: number): RelativeChange {
+/** `initial` is a copy of `parameters.all` at initialisation; the blocks are those of the buffer. */
+function relativeChangeOf(initial: Float64Array, parameters: ParameterBuffer): RelativeChange {
+  const current = parameters.all;
   const ratio = (start: number, end: number) => {
     let moved = 0;
     let size = 0;
@@ -174,7 +177,7 @@ function relativeChangeOf(initial: Float64Array, current: Float64Array, N: numbe
     }
     return Math.sqrt(moved / size);
   };
-  const uEnd = N * P;
-  const vEnd = uEnd + N * K;
+  const uEnd = parameters.u.length;
+  const vEnd = uEnd + parameters.v.length;
   return { u: ratio(0, uEnd), v: ratio(uEnd, vEnd), w: ratio(vEnd, current.length), all: ratio(0, current.length) };
 }
