@@ -66,6 +66,7 @@ export function populationStatistics(
     if (gains !== undefined) for (let k = 0; k < K; k++) gainSums[group * K + k] += gains[i * K + k];
   }
   const directions = new Float64Array(groups * P);
+  const hasDirection = new Uint8Array(groups);
   for (let g = 0; g < groups; g++) {
     let norm2 = 0;
     for (let j = 0; j < P; j++) norm2 += weighted[g * P + j] ** 2;
@@ -73,6 +74,7 @@ export function populationStatistics(
     // Compare |sum w u| with sqrt(n * sum w^2 |u|^2), the scale of its fluctuations.
     if (norm > ZERO_DIRECTION * Math.sqrt(count[g] * energy[g]) && norm > 0) {
       for (let j = 0; j < P; j++) directions[g * P + j] = weighted[g * P + j] / norm;
+      hasDirection[g] = 1;
     }
   }
   const projected = new Float64Array(groups);
@@ -84,9 +86,8 @@ export function populationStatistics(
   }
   const populations: EmpiricalPopulation[] = [];
   for (let g = 0; g < groups; g++) {
-    const hasDirection = directions.subarray(g * P, (g + 1) * P).some((x) => x !== 0);
     // Without a direction (or without any stimulus weight) there is no structure: chi = 1/P (§6).
-    const selectivity = hasDirection && uSquares[g] > 0 ? projected[g] / uSquares[g] : 1 / P;
+    const selectivity = hasDirection[g] === 1 && uSquares[g] > 0 ? projected[g] / uSquares[g] : 1 / P;
     populations.push({
       pattern: [...patterns[g]],
       count: count[g],

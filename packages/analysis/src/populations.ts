@@ -1,5 +1,5 @@
 import { activeProbability, nonlinearity, summarizePopulations, type PopulationSummary } from '@maxent/constraints';
-import { clusterBySilhouette, DEFAULT_SILHOUETTE_OPTIONS, type SilhouetteScore } from './clustering.js';
+import { clusterBySilhouette, DEFAULT_SILHOUETTE_OPTIONS, type SilhouetteOptions, type SilhouetteScore } from './clustering.js';
 import { patternIndex, patternOfIndex, reluPatternIndices } from './gainPatterns.js';
 import { checkNetworkWeights, type NetworkWeights } from './networkData.js';
 import { populationStatistics, type EmpiricalPopulation } from './populationStatistics.js';
@@ -7,22 +7,16 @@ import { populationStatistics, type EmpiricalPopulation } from './populationStat
 /** How the populations were found. */
 export type PopulationMethod = 'gain-patterns' | 'kmeans' | 'single';
 
-export interface PopulationOptions {
+/**
+ * The clustering options apply to continuous gains only (tanh, softplus) and
+ * go to {@link clusterBySilhouette} as they are.
+ */
+export interface PopulationOptions
+  extends Pick<SilhouetteOptions, 'kMax' | 'restarts' | 'silhouetteSampleSize' | 'seed' | 'signal' | 'onProgress'> {
   /** mu_v of the prior over context weights, for `specializationPrior` (model.md §6); default 0. */
   readonly contextMean?: number;
   /** sigma_v; default 1. */
   readonly contextStd?: number;
-  /** Continuous gains: largest number of clusters tried; default 8. */
-  readonly kMax?: number;
-  /** Continuous gains: k-means++ initialisations per k; default 3. */
-  readonly restarts?: number;
-  /** Continuous gains: neurons used to score the silhouette; default 1000. */
-  readonly silhouetteSampleSize?: number;
-  /** Continuous gains: seed of the clustering's random stream; default 1. */
-  readonly seed?: number | string;
-  readonly signal?: AbortSignal;
-  /** Continuous gains: called after each k tried, with its silhouette. */
-  readonly onProgress?: (score: SilhouetteScore) => void;
 }
 
 export const DEFAULT_POPULATION_OPTIONS: Readonly<Required<Omit<PopulationOptions, 'signal' | 'onProgress'>>> = Object.freeze({
@@ -104,14 +98,8 @@ export function networkPopulations(network: NetworkWeights, options: PopulationO
     return finish('single', new Int32Array(neurons), [binarize(mean)], gains, []);
   };
   if (phi.gainRange[0] === phi.gainRange[1]) return single(); // linear: every gain is 1 (§7)
-  const clustering = clusterBySilhouette(gains, neurons, K, {
-    kMax: settings.kMax,
-    restarts: settings.restarts,
-    silhouetteSampleSize: settings.silhouetteSampleSize,
-    seed: settings.seed,
-    ...(options.signal === undefined ? {} : { signal: options.signal }),
-    ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
-  });
+  // clusterBySilhouette fills in its own defaults, the ones DEFAULT_POPULATION_OPTIONS lists.
+  const clustering = clusterBySilhouette(gains, neurons, K, options);
   if (clustering === null) return single();
   // A cluster's pattern is its centroid thresholded at 1/2, the middle of the gain box (our choice).
   return finish('kmeans', clustering.labels, clustering.centroids.map(binarize), gains, clustering.scores);

@@ -256,38 +256,26 @@ function hessenbergEigenvalues(a: Float64Array, n: number, real: Float64Array, i
           // step is applied at once only where a later step of its group reads
           // or also changes entries, the rest of the group in one pass.
           let k = m;
+          const c = coefficients;
           while (k <= last - 1) {
             const notLast = k !== last - 1;
-            if (k !== m) {
-              p = a[k * n + k - 1];
-              q = a[(k + 1) * n + k - 1];
-              r = notLast ? a[(k + 2) * n + k - 1] : 0;
-              x = Math.abs(p) + Math.abs(q) + Math.abs(r);
-              if (x !== 0) {
-                p /= x;
-                q /= x;
-                r /= x;
-              }
+            let size: number;
+            if (k === m) {
+              // The first step reflects the shift polynomial's column (p, q, r) from above.
+              size = reflector(p, q, r, c, 0);
+              if (size !== 0 && l !== m) a[k * n + k - 1] = -a[k * n + k - 1];
+            } else {
+              size = reflectorOfColumn(a, n, k, notLast, c, 0);
             }
-            s = Math.sqrt(p * p + q * q + r * r);
-            if (p < 0) s = -s;
-            if (s === 0) {
+            if (size === 0) {
               k++;
               continue;
             }
-            if (k === m) {
-              if (l !== m) a[k * n + k - 1] = -a[k * n + k - 1];
-            } else {
-              a[k * n + k - 1] = -s * x;
-            }
-            p += s;
-            x = p / s;
-            y = q / s;
-            z = r / s;
-            q /= p;
-            r /= p;
             if (!notLast) {
               // The last step of a sweep moves two rows only.
+              x = c[0];
+              y = c[1];
+              q = c[3];
               const row0 = k * n;
               const row1 = row0 + n;
               for (let j = k; j <= last; j++) {
@@ -312,46 +300,18 @@ function hessenbergEigenvalues(a: Float64Array, n: number, real: Float64Array, i
             // Left for applyGroup: columns after `near` (only row operations
             // touch them) and rows above k (only column operations).
             const near = Math.min(last, k + GROUP + 2);
-            coefficients[0] = x;
-            coefficients[1] = y;
-            coefficients[2] = z;
-            coefficients[3] = q;
-            coefficients[4] = r;
-            reflectRows(a, n, k, k, near, x, y, z, q, r);
-            reflectColumns(a, n, k, k, Math.min(last, k + 3), x, y, z, q, r);
+            reflectRows(a, n, k, k, near, c[0], c[1], c[2], c[3], c[4]);
+            reflectColumns(a, n, k, k, Math.min(last, k + 3), c[0], c[1], c[2], c[3], c[4]);
             let g = 1;
             for (; g < GROUP; g++) {
               const kk = k + g;
+              const o = 5 * g;
               // The two-row last step, and a step that does nothing, end the group.
-              if (kk > last - 2) break;
-              p = a[kk * n + kk - 1];
-              q = a[(kk + 1) * n + kk - 1];
-              r = a[(kk + 2) * n + kk - 1];
-              x = Math.abs(p) + Math.abs(q) + Math.abs(r);
-              if (x !== 0) {
-                p /= x;
-                q /= x;
-                r /= x;
-              }
-              s = Math.sqrt(p * p + q * q + r * r);
-              if (p < 0) s = -s;
-              if (s === 0) break;
-              a[kk * n + kk - 1] = -s * x;
-              p += s;
-              x = p / s;
-              y = q / s;
-              z = r / s;
-              q /= p;
-              r /= p;
-              coefficients[5 * g] = x;
-              coefficients[5 * g + 1] = y;
-              coefficients[5 * g + 2] = z;
-              coefficients[5 * g + 3] = q;
-              coefficients[5 * g + 4] = r;
-              reflectRows(a, n, kk, kk, near, x, y, z, q, r);
-              reflectColumns(a, n, kk, k, Math.min(last, kk + 3), x, y, z, q, r);
+              if (kk > last - 2 || reflectorOfColumn(a, n, kk, true, c, o) === 0) break;
+              reflectRows(a, n, kk, kk, near, c[o], c[o + 1], c[o + 2], c[o + 3], c[o + 4]);
+              reflectColumns(a, n, kk, k, Math.min(last, kk + 3), c[o], c[o + 1], c[o + 2], c[o + 3], c[o + 4]);
             }
-            applyGroup(a, n, k, g, l, near + 1, last, coefficients);
+            applyGroup(a, n, k, g, l, near + 1, last, c);
             k += g;
           }
         }
@@ -359,6 +319,46 @@ function hessenbergEigenvalues(a: Float64Array, n: number, real: Float64Array, i
     } while (l < last - 1);
   }
   return true;
+}
+
+/**
+ * The reflector of a double QR step from its column (p, q, r): stores EISPACK
+ * hqr's (x, y, z, q, r) = ((p + s) / s, q / s, r / s, q / (p + s), r / (p + s))
+ * at c[o..o+4], s = sign(p) |(p, q, r)|, and returns s (0: nothing to reflect,
+ * c untouched).
+ */
+function reflector(p: number, q: number, r: number, c: Float64Array, o: number): number {
+  let s = Math.sqrt(p * p + q * q + r * r);
+  if (p < 0) s = -s;
+  if (s === 0) return 0;
+  p += s;
+  c[o] = p / s;
+  c[o + 1] = q / s;
+  c[o + 2] = r / s;
+  c[o + 3] = q / p;
+  c[o + 4] = r / p;
+  return s;
+}
+
+/**
+ * The reflector of step k (k > the sweep's first) from the bulge in column
+ * k-1, rows k..k+2 (k..k+1 when `three` is false, at the end of a sweep),
+ * scaled by its 1-norm first; sets the new subdiagonal entry a[k, k-1]. Returns
+ * {@link reflector}'s s (0: the bulge vanished, nothing changed).
+ */
+function reflectorOfColumn(a: Float64Array, n: number, k: number, three: boolean, c: Float64Array, o: number): number {
+  let p = a[k * n + k - 1];
+  let q = a[(k + 1) * n + k - 1];
+  let r = three ? a[(k + 2) * n + k - 1] : 0;
+  const scale = Math.abs(p) + Math.abs(q) + Math.abs(r);
+  if (scale !== 0) {
+    p /= scale;
+    q /= scale;
+    r /= scale;
+  }
+  const s = reflector(p, q, r, c, o);
+  if (s !== 0) a[k * n + k - 1] = -s * scale;
+  return s;
 }
 
 /** Rows k..k+2 over columns [from, to] (inclusive) by the reflector (x, y, z; q, r) of a QR step. */
@@ -391,15 +391,14 @@ function reflectColumns(a: Float64Array, n: number, k: number, from: number, to:
  * later one reads: rows k..k+g+1 over columns [from, last] and columns
  * k..k+g+1 over rows [l, k-1]. Each entry sees the same operations in the same
  * order as with one step at a time, so the result is the same to the bit. A
- * full group of four is fused (quadRows, quadColumns): each entry is loaded and
+ * full group of four is fused (quadStep): each entry is loaded and
  * stored once per group rather than once per step, and these loops are most of
  * the QR iteration. A shorter group (at most one per sweep, at its end) goes
  * step by step.
  */
 function applyGroup(a: Float64Array, n: number, k: number, g: number, l: number, from: number, last: number, c: Float64Array): void {
   if (g === 4) {
-    quadRows(a, n, k, from, last, c);
-    quadColumns(a, n, k, l, c);
+    quadStep(a, n, k, from, last, l, c);
     return;
   }
   for (let step = 0; step < g; step++) {
@@ -410,12 +409,12 @@ function applyGroup(a: Float64Array, n: number, k: number, g: number, l: number,
 }
 
 /**
- * Four steps (reflectors in c[0..19]) on rows k..k+5 over columns [from, last].
- * Unrolled by hand, with the twenty coefficients in locals (as in quadColumns):
- * V8 keeps them in registers only this way, and the fused pass is what makes
- * the grouping pay.
+ * Four steps (reflectors in c[0..19]) on rows k..k+5 over columns [from, last],
+ * then on columns k..k+5 over rows [l, k). Unrolled by hand, with the twenty
+ * coefficients in locals, which V8 keeps in registers only this way: the fused
+ * passes are what make the grouping pay.
  */
-function quadRows(a: Float64Array, n: number, k: number, from: number, last: number, c: Float64Array): void {
+function quadStep(a: Float64Array, n: number, k: number, from: number, last: number, l: number, c: Float64Array): void {
   const x0 = c[0];
   const y0 = c[1];
   const z0 = c[2];
@@ -472,30 +471,6 @@ function quadRows(a: Float64Array, n: number, k: number, from: number, last: num
     a[row4 + j] = v4;
     a[row5 + j] = v5;
   }
-}
-
-/** Four steps (reflectors in c[0..19]) on columns k..k+5 over rows [l, k). */
-function quadColumns(a: Float64Array, n: number, k: number, l: number, c: Float64Array): void {
-  const x0 = c[0];
-  const y0 = c[1];
-  const z0 = c[2];
-  const q0 = c[3];
-  const r0 = c[4];
-  const x1 = c[5];
-  const y1 = c[6];
-  const z1 = c[7];
-  const q1 = c[8];
-  const r1 = c[9];
-  const x2 = c[10];
-  const y2 = c[11];
-  const z2 = c[12];
-  const q2 = c[13];
-  const r2 = c[14];
-  const x3 = c[15];
-  const y3 = c[16];
-  const z3 = c[17];
-  const q3 = c[18];
-  const r3 = c[19];
   for (let i = l; i < k; i++) {
     const row = i * n + k;
     let c0 = a[row];

@@ -1,23 +1,20 @@
 import type { Mat } from '@maxent/core';
 import { meanRowEntropy } from './entropy.js';
 import { normalisedAbsolute } from './communicability.js';
-import { eigenvaluesOfValidated, spectralMeasures } from './eigen.js';
+import { eigenvaluesOfValidated, spectralMeasures, type SpectralMeasures } from './eigen.js';
 import { expmOfValidated } from './expm.js';
 import { modularityOfValidated, type ModularityOptions, type ModularityResult } from './modularity.js';
 import { assertSquareFinite } from './squareMatrix.js';
 import { absoluteSum } from './totalWeight.js';
 
-/** Every measure of model.md §11; the keys of the `weight-metrics` result file (interfaces.md). */
-export interface WeightMetrics {
+/**
+ * Every measure of model.md §11; the keys of the `weight-metrics` result file
+ * (interfaces.md): the four spectral measures and the rest.
+ */
+export interface WeightMetrics extends SpectralMeasures {
   readonly shannonEntropy: number;
   readonly communicabilityEntropy: number;
   readonly modularity: ModularityResult;
-  readonly leadingEigenvalue: number;
-  /** ln(leadingEigenvalue) (MATLAB `lambda_max`); null when leadingEigenvalue <= 0. */
-  readonly logLeadingEigenvalue: number | null;
-  readonly spectralRadius: number;
-  /** null when every eigenvalue is 0. */
-  readonly spectralEntropy: number | null;
   readonly totalWeight: number;
 }
 
