@@ -391,10 +391,10 @@ function reflectColumns(a: Float64Array, n: number, k: number, from: number, to:
  * later one reads: rows k..k+g+1 over columns [from, last] and columns
  * k..k+g+1 over rows [l, k-1]. Each entry sees the same operations in the same
  * order as with one step at a time, so the result is the same to the bit. A
- * full group of four is fused (quadStep): each entry is loaded and
- * stored once per group rather than once per step, and these loops are most of
- * the QR iteration. A shorter group (at most one per sweep, at its end) goes
- * step by step.
+ * full group of four is fused (quadStep): each entry is loaded and stored once
+ * per group rather than once per step, and these loops are most of the QR
+ * iteration. A shorter group (at the end of a sweep, or cut by a step with
+ * nothing to reflect: rare) goes step by step.
  */
 function applyGroup(a: Float64Array, n: number, k: number, g: number, l: number, from: number, last: number, c: Float64Array): void {
   if (g === 4) {
