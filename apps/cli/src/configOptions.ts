@@ -137,14 +137,9 @@ function takeTrainingSection(merged: Record<string, unknown>, file: string | und
     throw new InvalidInputError('training', `invalid \`training\`: must be an object of train settings (in ${file})`);
   }
   try {
-    parseTrainingSettings(training);
+    parseTrainingSettings(training, { fieldPrefix: 'training' });
   } catch (error) {
-    if (error instanceof InvalidInputError) {
-      const field = `training.${error.field}`;
-      // The trainer names its own keys (`steps`); in a config file they sit under `training.`.
-      const message = error.message.replace(/`([A-Za-z][A-Za-z0-9.]*)`/g, '`training.$1`');
-      throw new InvalidInputError(field, `${message} (in ${file})`);
-    }
+    if (error instanceof InvalidInputError) throw new InvalidInputError(error.field, `${error.message} (in ${file})`);
     throw error;
   }
   return { ...(training as Record<string, unknown>) };

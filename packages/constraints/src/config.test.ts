@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseConfig, problemFromConfig } from './index.js';
+import { configSchema, parseConfig, parseWithSchema, problemFromConfig } from './index.js';
 
 describe('parseConfig', () => {
   it('fills in the defaults of interfaces.md', () => {
@@ -28,5 +28,16 @@ describe('parseConfig', () => {
     expect(Array.from(selectOf.task.data)).toEqual([1, 0, 0, 1, 1, 0, 0, 1]);
     const matrix = problemFromConfig(parseConfig({ task: { matrix: [[1, 0], [0, -1], [2, 3]] } }));
     expect([matrix.contexts, matrix.stimuli]).toEqual([3, 2]);
+  });
+});
+
+describe('parseWithSchema with a field prefix', () => {
+  it('names fields and unknown keys under the prefix with one dot', () => {
+    expect(() => parseWithSchema(configSchema, { weightScale: -1 }, { fieldPrefix: 'run' })).toThrow(
+      'invalid `run.weightScale`: must be a positive finite number, got -1',
+    );
+    expect(() => parseWithSchema(configSchema, { wieghtScale: 1 }, { fieldPrefix: 'run' })).toThrow(
+      'unknown key `run.wieghtScale` (did you mean `run.weightScale`?)',
+    );
   });
 });

@@ -15,8 +15,9 @@ export function parseWithSchema<Schema extends z.ZodType>(
   const result = schema.safeParse(input, { reportInput: true });
   if (result.success) return result.data;
   const issue = result.error.issues[0];
-  const prefix = options.fieldPrefix ?? '';
-  const path = prefix + issue.path.map(String).join('.');
+  // `fieldPrefix` is the dotted path of `input` inside a larger object (e.g. `training`).
+  const segments = options.fieldPrefix === undefined || options.fieldPrefix === '' ? [] : [options.fieldPrefix];
+  const path = [...segments, ...issue.path.map(String)].join('.');
   if (issue.code === 'unrecognized_keys') {
     const key = issue.keys[0];
     const parentPath = path.length > 0 ? `${path}.` : '';

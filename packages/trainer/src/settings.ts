@@ -72,8 +72,8 @@ export const trainingSettingsSchema = z.strictObject({
 export type TrainingHyperparameters = z.output<typeof trainingSettingsSchema>;
 
 /** Validates training hyperparameters and fills in defaults; errors name the field. */
-export function parseTrainingSettings(input: unknown): TrainingHyperparameters {
-  return parseWithSchema(trainingSettingsSchema, input ?? {});
+export function parseTrainingSettings(input: unknown, options: { fieldPrefix?: string } = {}): TrainingHyperparameters {
+  return parseWithSchema(trainingSettingsSchema, input ?? {}, options);
 }
 
 /** The task side of training (model.md §1, §2, §10): what is learnt, by which network. */
