@@ -4,11 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { createRng, fromRows } from '@maxent/core';
 import { parseConfig, problemFromConfig } from '@maxent/constraints';
 import { energyShareTvDistance } from '@maxent/analysis';
-import { solve, solutionToFile } from '@maxent/solver';
+import { populationShares, solve, solutionToFile } from '@maxent/solver';
 import { networkToFields, type Network } from '@maxent/trainer';
 import { expectAllClose } from '#testing';
 import { runMaxent, temporaryFolder } from './harness.js';
-import { solutionShares } from '../src/solutionShares.js';
 
 // Every CLI test runs `maxent` in-process through the shared harness.
 const run = runMaxent;
@@ -85,7 +84,7 @@ describe('maxent analyze', () => {
     expect(stderr).toBe('');
     expect(code).toBe(0);
     const result = JSON.parse(readFileSync(join(dir, 'a.json'), 'utf8'));
-    const shares = solutionShares(solution.problem, solution.lambda);
+    const shares = populationShares(solution.problem, solution.lambda);
     const network = result.populations;
     expectAllClose(result.comparison.tvDistance, energyShareTvDistance(network, shares), { rtol: 1e-14 });
     // Hand check: the network has 0.2 / 0.8 of its energy in patterns 10 / 01, none elsewhere.

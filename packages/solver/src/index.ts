@@ -15,3 +15,4 @@ export { conditionalGaussian, structuredAxis, selectivityIndex, outputWeightEner
 export type { ConditionalGaussian } from './conditional.js';
 export { solutionToFile, solutionFromFile } from './solutionFile.js';
 export type { SolutionFileBody, SolutionToFileOptions, SolutionFileContents } from './solutionFile.js';
+export { populationShares, sharesAlongWeightScale } from './shares.js';

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { InvalidInputError } from '@maxent/core';
-import { activeProbability, summarizePopulations, type MaxentConfig, type MaxentProblem } from '@maxent/constraints';
+import { activeProbability, summarizePopulations, type MaxentProblem } from '@maxent/constraints';
 import {
   bestMatchingWeightScale,
   compareWithSolution,
@@ -11,7 +11,7 @@ import {
   type SolutionComparison,
   type WeightScaleMatch,
 } from '@maxent/analysis';
-import { solutionFromFile } from '@maxent/solver';
+import { populationShares, sharesAlongWeightScale, solutionFromFile } from '@maxent/solver';
 import { networkFromFields, type Network } from '@maxent/trainer';
 import type { CliIO } from '../context.js';
 import type { CommandModule } from './index.js';
@@ -19,7 +19,6 @@ import { integerFlag, numberFlag } from '../configOptions.js';
 import { envelope } from '../envelope.js';
 import { emitResult, readResultFile } from '../io.js';
 import { tableLines } from '../table.js';
-import { solutionAtWeightScale, solutionShares } from '../solutionShares.js';
 
 interface AnalyzeFlags {
   network: string;
@@ -82,11 +81,11 @@ function runAnalyze(io: CliIO, flags: AnalyzeFlags): void {
   let comparison: Comparison | undefined;
   let solutionSummary;
   if (solution !== undefined) {
-    const shares = solutionShares(solution.problem, solution.lambda);
+    const shares = populationShares(solution.problem, solution.lambda);
     comparison = {
       weightScale: solution.config.weightScale,
       ...compareWithSolution(analysis.populations, shares),
-      bestWeightScale: flags.weightScaleSearch ? searchWeightScale(analysis.populations, solution.config) : null,
+      bestWeightScale: flags.weightScaleSearch ? searchWeightScale(analysis.populations, solution.problem) : null,
     };
     // The solution's §6 summary from the same shares and the same helper as the network's.
     solutionSummary = summarizePopulations(shares, solution.problem.contexts, solution.problem.stimuli, activeProbability(solution.problem));
@@ -203,8 +202,8 @@ function formatTable(
 }
 
 /** The best-matching weight scale, or null when the solver had no answer anywhere in the range. */
-function searchWeightScale(populations: NetworkPopulations['populations'], config: MaxentConfig): WeightScaleMatch | null {
-  const match = bestMatchingWeightScale(populations, solutionAtWeightScale(config));
+function searchWeightScale(populations: NetworkPopulations['populations'], problem: MaxentProblem): WeightScaleMatch | null {
+  const match = bestMatchingWeightScale(populations, sharesAlongWeightScale(problem));
   // Evaluations where the solver had no answer carry D = Infinity, which JSON cannot hold: report them as null.
   const evaluations = match.evaluations.map((evaluation) => ({ ...evaluation, tvDistance: Number.isFinite(evaluation.tvDistance) ? evaluation.tvDistance : null }));
   return Number.isFinite(match.tvDistance) ? ({ ...match, evaluations } as unknown as WeightScaleMatch) : null;

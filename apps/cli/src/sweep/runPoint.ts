@@ -1,10 +1,9 @@
 import { createRng, deriveSeed, InvalidInputError, ProblemHasNoAnswerError } from '@maxent/core';
 import { activeProbability, nonlinearity, problemFromConfig, summarizePopulations, type MaxentConfig, type MaxentProblem } from '@maxent/constraints';
 import { bestMatchingWeightScale, compareWithSolution, networkPopulations } from '@maxent/analysis';
-import { solve } from '@maxent/solver';
+import { populationShares, sharesAlongWeightScale, solve } from '@maxent/solver';
 import { evaluateNetwork, train, trainingProblemFromConfig } from '@maxent/trainer';
 import type { SweepPoint } from './spec.js';
-import { solutionAtWeightScale, solutionShares } from '../solutionShares.js';
 
 /** One row of a sweep's result: flat scalars, so the CSV beside the JSON is one line per point. */
 export type SweepRow = Record<string, number | string | boolean | null>;
@@ -68,7 +67,7 @@ export function runSweepPoint(point: SweepPoint, signal?: AbortSignal): SweepRow
   // Comparison with the solution at the same config: binary gains only (model.md §6).
   const comparable = solved && analysis !== null && nonlinearity(point.config.nonlinearity).binaryGains;
   if (comparable) {
-    const shares = solutionShares(problem, solution!.lambda);
+    const shares = populationShares(problem, solution!.lambda);
     const comparison = compareWithSolution(analysis.populations, shares);
     const solutionSummary = summarizePopulations(shares, problem.contexts, problem.stimuli, activeProbability(problem));
     row.solutionSpecialization = solutionSummary.specialization;
@@ -76,7 +75,7 @@ export function runSweepPoint(point: SweepPoint, signal?: AbortSignal): SweepRow
     row.tvDistance = comparison.tvDistance;
     row.meanAbsSelectivityDifference = Number.isNaN(comparison.meanAbsSelectivityDifference) ? null : comparison.meanAbsSelectivityDifference;
     if (point.matchWeightScale) {
-      const match = bestMatchingWeightScale(analysis.populations, solutionAtWeightScale(point.config), signal === undefined ? {} : { signal });
+      const match = bestMatchingWeightScale(analysis.populations, sharesAlongWeightScale(problem), signal === undefined ? {} : { signal });
       const found = Number.isFinite(match.tvDistance);
       row.bestWeightScale = found ? match.weightScale : null;
       row.bestWeightScaleTvDistance = found ? match.tvDistance : null;

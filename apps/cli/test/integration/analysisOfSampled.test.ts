@@ -2,8 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseConfig, problemFromConfig } from '@maxent/constraints';
 import { bestMatchingWeightScale, networkPopulations, patternKey, type NetworkPopulations } from '@maxent/analysis';
 import { sampleExactNeurons, type SampledNetwork } from '@maxent/sampler';
-import { solve, type MaxentSolution } from '@maxent/solver';
-import { solutionAtWeightScale } from '../../src/solutionShares.js';
+import { sharesAlongWeightScale, solve, type MaxentSolution } from '@maxent/solver';
 
 /**
  * model.md §10 against §6: the empirical populations of a large network drawn
@@ -137,7 +136,7 @@ describe('best-matching weight scale of a sampled network', () => {
   const replicates = 6;
   const recovered = Array.from({ length: replicates }, (_, r) => {
     const network = sampleExactNeurons(solution, { neurons: 20_000, seed: `match-${r}` });
-    return bestMatchingWeightScale(networkPopulations(network).populations, solutionAtWeightScale(config));
+    return bestMatchingWeightScale(networkPopulations(network).populations, sharesAlongWeightScale(problemFromConfig(config)));
   });
 
   it('recovers the sigma used to sample the network', () => {
@@ -154,7 +153,7 @@ describe('best-matching weight scale of a sampled network', () => {
   it('negative control: a network sampled at sigma = 2 is matched far from 0.7', () => {
     const other = solveAt(3, 2);
     const network = sampleExactNeurons(other, { neurons: 20_000, seed: 'control' });
-    const match = bestMatchingWeightScale(networkPopulations(network).populations, solutionAtWeightScale(config));
+    const match = bestMatchingWeightScale(networkPopulations(network).populations, sharesAlongWeightScale(problemFromConfig(config)));
     expect(Math.abs(Math.log(match.weightScale / 2))).toBeLessThan(0.15);
   });
 });
