@@ -1,5 +1,6 @@
 import { invalid, zeros, type Mat } from '@maxent/core';
 import type { MaxentProblem } from '@maxent/constraints';
+import { requireInDomain, type DualLevel } from './estimator.js';
 import { axisTable, lowBitCount, patternTable, supersetSums, type PatternTable } from './patterns.js';
 
 /**
@@ -48,8 +49,6 @@ export interface DualWorkspace {
   /** Scratch for the Hessian contraction. */
   readonly scratchT: Float64Array;
   readonly scratchY: Float64Array;
-  /** Scratch for the Newton system (KP x KP), used by newton.ts. */
-  readonly scratchSystem: Float64Array;
   /** log Ztilde of the last evaluation. */
   logPartition: number;
   /**
@@ -61,8 +60,6 @@ export interface DualWorkspace {
   momentScale: number;
 }
 
-/** What `evaluateDual` computes: the value only, also the gradient, also the Hessian. */
-export type DualLevel = 0 | 1 | 2;
 
 export function createDualWorkspace(problem: MaxentProblem): DualWorkspace {
   const { contexts: K, stimuli: P } = problem;
@@ -88,7 +85,6 @@ export function createDualWorkspace(problem: MaxentProblem): DualWorkspace {
     hessian: new Float64Array(size * size),
     scratchT: new Float64Array(K * K),
     scratchY: new Float64Array(K * P),
-    scratchSystem: new Float64Array(size * size),
     logPartition: Number.NaN,
     momentScale: Number.NaN,
   };
@@ -308,16 +304,15 @@ export function dualObjective(problem: MaxentProblem, lambda: Mat): DualEvaluati
   };
 }
 
+/** The domain of the exact dual (model.md §5 "Domain"), for messages. */
+export const EXACT_DOMAIN = 'the domain q(g) < 1 for every gain pattern with prior mass (model.md §5)';
+
 /**
  * evaluateDual, throwing InvalidInputError naming `field` when lambda lies outside
  * the domain (where the value is +Infinity and the workspace's arrays are stale).
  */
 export function evaluateInDomain(workspace: DualWorkspace, lambda: Float64Array, level: DualLevel, field: string): number {
-  const value = evaluateDual(workspace, lambda, level);
-  if (!Number.isFinite(value)) {
-    throw invalid(field, 'must lie in the domain q(g) < 1 for every gain pattern with prior mass (model.md §5)', 'a point outside it');
-  }
-  return value;
+  return requireInDomain(evaluateDual(workspace, lambda, level), EXACT_DOMAIN, field);
 }
 
 /** Throws InvalidInputError naming `field` unless lambda is a finite K x P matrix. */

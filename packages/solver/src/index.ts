@@ -1,7 +1,13 @@
 export { solve, solutionFromLambda } from './solution.js';
 export type { MaxentSolution, SolutionFromLambdaOptions } from './solution.js';
-export { solveSteps } from './newton.js';
-export type { NewtonOutcome } from './newton.js';
+export { solveSteps } from './solveSteps.js';
+export type { NewtonOutcome } from './continuation.js';
+export { dampedNewton } from './newton.js';
+export type { NewtonResult, NewtonSettings, NewtonStep } from './newton.js';
+export { cappedRoundingFloor, requireInDomain } from './estimator.js';
+export type { DualEstimator, DualLevel, NullDirection } from './estimator.js';
+export { createExactEstimator } from './exactEstimator.js';
+export type { ExactEstimator } from './exactEstimator.js';
 export type { SolveOptions, SolveStep } from './options.js';
 export { dualObjective } from './dual.js';
 export type { DualEvaluation } from './dual.js';

@@ -1,5 +1,5 @@
-import { invalid, ProblemHasNoAnswerError, type Mat } from '@maxent/core';
-import { MAX_EXACT_CONTEXTS, nonlinearity, type MaxentProblem } from '@maxent/constraints';
+import { invalid, type Mat } from '@maxent/core';
+import type { MaxentProblem } from '@maxent/constraints';
 
 /** One Newton iteration, as reported to `onProgress` and yielded by `solveSteps`. */
 export interface SolveStep {
@@ -71,12 +71,10 @@ export function resolveSolveOptions(options: SolveOptions = {}): ResolvedSolveOp
 }
 
 /**
- * Checks that the exact estimator applies (model.md §6): gains must be binary
- * (relu) or constant (linear), and 2^K patterns must be enumerable. Throws
- * InvalidInputError for a malformed problem or an estimator this version lacks,
- * ProblemHasNoAnswerError('too-large') for K beyond enumeration.
+ * Checks the problem's shape and scalars, whatever the estimator: throws
+ * InvalidInputError naming the field at fault.
  */
-export function checkExactProblem(problem: MaxentProblem): void {
+export function checkProblem(problem: MaxentProblem): void {
   const { contexts: K, stimuli: P, task } = problem;
   if (!Number.isInteger(K) || K < 1) throw invalid('task', 'must have at least one context (row)', K);
   if (!Number.isInteger(P) || P < 1) throw invalid('task', 'must have at least one stimulus (column)', P);
@@ -93,28 +91,4 @@ export function checkExactProblem(problem: MaxentProblem): void {
     throw invalid('context.std', 'must be a positive finite number', problem.contextStd);
   }
   if (!Number.isFinite(problem.contextMean)) throw invalid('context.mean', 'must be a finite number', problem.contextMean);
-  const kind = problem.estimator.kind;
-  if (kind !== 'exact') {
-    throw invalid(
-      'estimator.kind',
-      `must be exact in this version (the ${kind} estimator of model.md §7 is not available yet)`,
-      kind,
-    );
-  }
-  const phi = nonlinearity(problem.nonlinearity);
-  if (!phi.binaryGains && problem.nonlinearity !== 'linear') {
-    throw invalid(
-      'nonlinearity',
-      'must be relu or linear for the exact estimator, which enumerates binary gain patterns ' +
-        `(${problem.nonlinearity} has continuous gains and needs the quadrature or montecarlo estimator of model.md §7, not available yet)`,
-      problem.nonlinearity,
-    );
-  }
-  if (K > MAX_EXACT_CONTEXTS) {
-    throw new ProblemHasNoAnswerError(
-      `too many contexts for the exact estimator: K = ${K} needs 2^${K} gain patterns, the limit is K = ${MAX_EXACT_CONTEXTS}. ` +
-        'Use the montecarlo estimator (model.md §7), which is not available yet in this version.',
-      'too-large',
-    );
-  }
 }

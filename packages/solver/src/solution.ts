@@ -1,8 +1,11 @@
 import { cloneMat, maxAbs, zeros, type Mat } from '@maxent/core';
 import type { MaxentProblem, PopulationSummary } from '@maxent/constraints';
 import { checkLambdaShape, createDualWorkspace, evaluateInDomain, type DualWorkspace } from './dual.js';
-import { newtonSteps, roundingFloor, taskScale, type NewtonOutcome } from './newton.js';
-import { checkExactProblem, DEFAULT_SOLVE_OPTIONS, resolveSolveOptions, type SolveOptions } from './options.js';
+import type { NewtonOutcome } from './continuation.js';
+import { cappedRoundingFloor } from './estimator.js';
+import { checkExactApplies, taskScale } from './exactEstimator.js';
+import { newtonSteps } from './solveSteps.js';
+import { checkProblem, DEFAULT_SOLVE_OPTIONS, resolveSolveOptions, type SolveOptions } from './options.js';
 import { listPopulations, patternLawFromWorkspace, populationCount, summarizeLaw, type Population } from './populations.js';
 
 /** The maximum-entropy solution (interfaces.md `maxent-solution`, model.md §4-§6). */
@@ -68,7 +71,8 @@ export interface SolutionFromLambdaOptions {
  * the wrong shape or lies outside the domain.
  */
 export function solutionFromLambda(problem: MaxentProblem, lambda: Mat, options: SolutionFromLambdaOptions = {}): MaxentSolution {
-  checkExactProblem(problem);
+  checkProblem(problem);
+  checkExactApplies(problem);
   checkLambdaShape(problem, lambda, 'lambda');
   const tolerance = options.tolerance ?? 100 * DEFAULT_SOLVE_OPTIONS.tolerance;
   const workspace = createDualWorkspace(problem);
@@ -76,7 +80,7 @@ export function solutionFromLambda(problem: MaxentProblem, lambda: Mat, options:
   const residual = maxAbs(workspace.gradient);
   // As in solveSteps: relative to the task's scale, and never below the rounding floor (with a margin).
   const scale = taskScale(problem);
-  const threshold = Math.max(tolerance * scale, roundingFloor(workspace, scale, 4));
+  const threshold = Math.max(tolerance * scale, cappedRoundingFloor(workspace.momentScale, scale, 4));
   const converged = residual <= threshold;
   const message = converged
     ? `rebuilt from multipliers (max residual ${residual.toExponential(2)})`

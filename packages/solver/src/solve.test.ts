@@ -5,7 +5,7 @@ import { expectAllClose } from '#testing';
 import { dualObjective } from './dual.js';
 import { patternLaw } from './populations.js';
 import { solutionFromLambda, solve } from './solution.js';
-import { solveSteps } from './newton.js';
+import { solveSteps } from './solveSteps.js';
 import { naiveDual } from '../test/reference.js';
 
 function problemOf(config: unknown): MaxentProblem {

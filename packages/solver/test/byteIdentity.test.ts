@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { byteIdentityRecords, type ByteIdentityRecord } from './fixtures/byteIdentityRecords.ts';
+import { byteIdentityRecords, type ByteIdentityRecord } from './fixtures/byteIdentityRecords.js';
 
 /**
  * The solver's output, byte for byte, on the grid of fixtures/byteIdentityConfigs.ts,
