@@ -160,7 +160,9 @@ function newtonDirection(estimator: DualEstimator, gradient: Float64Array, direc
     system.set(hessian);
     for (const { indices, values } of nullSpace) {
       for (let a = 0; a < indices.length; a++) {
-        for (let b = 0; b < indices.length; b++) system[indices[a] * size + indices[b]] += scale * values[a] * values[b];
+        // scale * (v_a v_b), not (scale v_a) v_b: the product must be symmetric in a and b to the
+        // last bit, or ml-matrix's Cholesky rejects the system as not symmetric (K >= 3, linear gains).
+        for (let b = 0; b < indices.length; b++) system[indices[a] * size + indices[b]] += scale * (values[a] * values[b]);
       }
     }
     for (let i = 0; i < size; i++) system[i * size + i] += shift;

@@ -55,13 +55,7 @@ const ROUNDING = 64 * Number.EPSILON;
  * it stays green while the bug is there and turns red once it is fixed, so the entry
  * is removed together with the fix (never a silent skip).
  */
-const KNOWN_SOLVE_FAILURES: Readonly<Record<string, string>> = {
-  // newton.ts adds the null-space penalty as `scale * n[k] * n[l]`, which rounds
-  // differently from `scale * n[l] * n[k]`; the system is then not exactly symmetric
-  // and ml-matrix's CholeskyDecomposition throws "Matrix is not symmetric" (an internal
-  // error) for linear gains with K >= 3. `scale * (n[k] * n[l])` fixes it.
-  'linear equal rows 3x3 sigma=1.5': 'solve throws "Matrix is not symmetric"',
-};
+const KNOWN_SOLVE_FAILURES: Readonly<Record<string, string>> = {};
 
 const flat = (rows: readonly (readonly number[])[]) => rows.flat();
 const norm2 = (x: ArrayLike<number>) => Math.sqrt(Array.from(x).reduce((s, v) => s + v * v, 0));
