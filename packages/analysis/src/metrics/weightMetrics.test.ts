@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createRng, InvalidInputError, type Mat } from '@maxent/core';
 import { expectAllClose } from '#testing';
 import { communicabilityEntropy } from './communicability.js';
-import { leadingEigenvalue, logLeadingEigenvalue, spectralEntropy, spectralRadius } from './eigen.js';
+import { leadingEigenvalue, logLeadingEigenvalue, spectralEntropy, spectralRadius } from './spectralMeasures.js';
 import { shannonEntropy } from './entropy.js';
 import { modularity } from './modularity.js';
 import { totalWeight } from './totalWeight.js';
