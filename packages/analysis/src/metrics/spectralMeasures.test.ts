@@ -14,7 +14,7 @@ function mat(rows: number[][]): Mat {
 }
 
 describe('spectral measures', () => {
-  it.each([0.3, 1, 2.5])('gives radius r and leading real part r cos(theta) for a scaled rotation (theta = %s)', (theta) => {
+  it.each([0.3, 1, 2.5])('gives radius r, leading real part r cos(theta) and 1 bit for a scaled rotation (theta = %s)', (theta) => {
     const r = 1.7;
     const rotation = mat([
       [r * Math.cos(theta), -r * Math.sin(theta)],
