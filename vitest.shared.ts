@@ -5,6 +5,8 @@ import { fileURLToPath } from 'node:url';
 const root = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
 export const workspaceAliases: Record<string, string> = {
+  // A subpath before its package: the first alias whose name is a prefix of the import wins.
+  '@maxent/core/internal': root('./packages/core/src/internal.ts'),
   '@maxent/core': root('./packages/core/src/index.ts'),
   '@maxent/constraints': root('./packages/constraints/src/index.ts'),
   '@maxent/solver': root('./packages/solver/src/index.ts'),

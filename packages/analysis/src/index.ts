@@ -12,5 +12,20 @@ export { compareWithSolution, energyShareTvDistance } from './comparison.js';
 export type { PopulationComparison, SolutionComparison } from './comparison.js';
 export { bestMatchingWeightScale, DEFAULT_WEIGHT_SCALE_SEARCH } from './weightScaleSearch.js';
 export type { WeightScaleSearchOptions, WeightScaleEvaluation, WeightScaleMatch } from './weightScaleSearch.js';
-// Weight-matrix measures (model.md §11): the metrics folder's public exports, listed once there.
-export * from './metrics/index.js';
+// Weight-matrix measures (model.md §11); the linear algebra under them (expm,
+// eigenvalues, Lanczos) is in @maxent/core.
+export { shannonEntropy } from './metrics/entropy.js';
+export { communicability, communicabilityEntropy } from './metrics/communicability.js';
+export {
+  leadingEigenvalue,
+  logLeadingEigenvalue,
+  spectralRadius,
+  spectralEntropy,
+  spectralMeasures,
+} from './metrics/spectralMeasures.js';
+export type { SpectralMeasures } from './metrics/spectralMeasures.js';
+export { modularity, modularityOfPartition, DEFAULT_MODULARITY_OPTIONS } from './metrics/modularity.js';
+export type { ModularityOptions, ModularityResult } from './metrics/modularity.js';
+export { totalWeight } from './metrics/totalWeight.js';
+export { weightMetrics } from './metrics/weightMetrics.js';
+export type { WeightMetrics, WeightMetricsOptions } from './metrics/weightMetrics.js';

@@ -15,6 +15,11 @@ export {
   maxAbs,
 } from './matrix.js';
 export type { Mat } from './matrix.js';
+export { expm } from './linalg/expm.js';
+export { eigenvalues } from './linalg/eigenvalues.js';
+export type { Eigenvalues } from './linalg/eigenvalues.js';
+export { leadingSymmetricEigenpair } from './linalg/lanczos.js';
+export type { SymmetricEigenpair } from './linalg/lanczos.js';
 export { InvalidInputError, ProblemHasNoAnswerError, invalid, describeValue, closestWord } from './errors.js';
 export { encodeNpy, decodeNpy } from './npy.js';
 export type { NpyArray } from './npy.js';

@@ -1,7 +1,6 @@
 import type { Mat } from '@maxent/core';
+import { assertSquareFinite, expmOfValidated } from '@maxent/core/internal';
 import { meanRowEntropy } from './entropy.js';
-import { expmOfValidated } from './expm.js';
-import { assertSquareFinite } from './squareMatrix.js';
 
 /**
  * Communicability C = expm(S^-1/2 |W| S^-1/2), S = diag(out-strengths, the row

@@ -71,6 +71,14 @@ describe('communicability', () => {
     const exponential = Matrix.diag(eig.realEigenvalues.map(Math.exp));
     const expected = v.mmul(exponential).mmul(v.transpose());
     expectAllClose(communicability(w).data, expected.to1DArray(), { rtol: 1e-12, atol: 1e-14 });
+    // Its entropy, written out as the mean of - sum_j p_ij log2 p_ij over the rows of V e^Lambda V^T.
+    const rows = expected.to2DArray();
+    const entropy =
+      rows.reduce((total, row) => {
+        const sum = row.reduce((s, x) => s + Math.abs(x), 0);
+        return total - row.reduce((h, x) => h + (Math.abs(x) / sum) * Math.log2(Math.abs(x) / sum), 0);
+      }, 0) / n;
+    expectAllClose(communicabilityEntropy(w), entropy, { rtol: 1e-12 });
   });
 
   it('gives a node with zero out-strength the unit row e_i (S^-1/2 = 0 for it)', () => {

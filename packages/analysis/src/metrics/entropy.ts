@@ -1,5 +1,5 @@
 import type { Mat } from '@maxent/core';
-import { assertSquareFinite } from './squareMatrix.js';
+import { assertSquareFinite } from '@maxent/core/internal';
 
 /**
  * Mean row entropy in bits of |W| (model.md §11): p_ij = |W_ij| / sum_j |W_ij|,

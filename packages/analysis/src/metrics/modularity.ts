@@ -1,6 +1,5 @@
 import { invalid, type Mat, type Rng } from '@maxent/core';
-import { leadingSymmetricEigenvector } from './leadingEigenvector.js';
-import { assertSquareFinite } from './squareMatrix.js';
+import { assertSquareFinite, leadingSymmetricEigenpairOfValidated } from '@maxent/core/internal';
 
 /**
  * Directed modularity (Leicht & Newman 2008, doi:10.1103/PhysRevLett.100.118703)
@@ -180,7 +179,7 @@ function bisect(b: Float64Array, n: number): Int32Array {
  * node ends on one side after fine-tuning).
  */
 function splitSigns(bg: Float64Array, size: number): Int8Array | null {
-  const { vector } = leadingSymmetricEigenvector(bg, size);
+  const { vector } = leadingSymmetricEigenpairOfValidated({ rows: size, cols: size, data: bg });
   const signs = new Int8Array(size);
   for (let i = 0; i < size; i++) {
     // A node whose row of B_g is exactly zero (no weight in or out) has an exactly

@@ -1,5 +1,5 @@
 import type { Mat } from '@maxent/core';
-import { assertSquareFinite } from './squareMatrix.js';
+import { assertSquareFinite } from '@maxent/core/internal';
 
 /** sum_ij |W_ij| (model.md §11): the L1 cost of the spatially embedded RNN literature. */
 export function totalWeight(matrix: Mat, field = 'W'): number {

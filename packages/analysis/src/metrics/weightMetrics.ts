@@ -1,10 +1,9 @@
 import type { Mat } from '@maxent/core';
+import { assertSquareFinite, eigenvaluesOfValidated, expmOfValidated } from '@maxent/core/internal';
 import { meanRowEntropy } from './entropy.js';
 import { normalisedAbsolute } from './communicability.js';
-import { eigenvaluesOfValidated, spectralMeasures, type SpectralMeasures } from './eigen.js';
-import { expmOfValidated } from './expm.js';
 import { modularityOfValidated, type ModularityOptions, type ModularityResult } from './modularity.js';
-import { assertSquareFinite } from './squareMatrix.js';
+import { spectralMeasures, type SpectralMeasures } from './spectralMeasures.js';
 import { absoluteSum } from './totalWeight.js';
 
 /**

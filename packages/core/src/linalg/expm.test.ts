@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createRng, InvalidInputError, type Mat } from '@maxent/core';
+import { InvalidInputError } from '../errors.js';
+import type { Mat } from '../matrix.js';
+import { createRng } from '../rng.js';
 import { expectAllClose } from '#testing';
 import { expm, expmPlan } from './expm.js';
 

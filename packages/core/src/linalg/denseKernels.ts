@@ -1,7 +1,8 @@
 /**
- * Dense kernels on row-major Float64Array buffers for the matrix exponential
- * (model.md §11). ml-matrix's mmul goes through one array per row and is several
- * times slower on 500 x 500 products, which dominate expm.
+ * Dense kernels on row-major n x n Float64Array buffers: products and an LU
+ * solve, the work of the matrix exponential (communicability, model.md §11).
+ * ml-matrix's mmul goes through one array per row and is several times slower
+ * on 500 x 500 products, which dominate expm.
  */
 
 /**

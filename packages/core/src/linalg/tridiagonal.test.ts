@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createRng } from '@maxent/core';
+import { createRng } from '../rng.js';
 import { EigenvalueDecomposition, Matrix } from 'ml-matrix';
 import { expectAllClose } from '#testing';
-import { leadingSymmetricEigenvector } from './leadingEigenvector.js';
 import { tridiagonalLeadingPair } from './tridiagonal.js';
 
 /** Largest eigenpair from ml-matrix's dense symmetric decomposition (the independent route). */
@@ -18,19 +17,6 @@ function alignSign(vector: ArrayLike<number>, reference: ArrayLike<number>): num
   let dot = 0;
   for (let i = 0; i < vector.length; i++) dot += vector[i] * reference[i];
   return Array.from(vector, (x) => (dot < 0 ? -x : x));
-}
-
-function randomSymmetric(n: number, seed: number): number[][] {
-  const rng = createRng(seed);
-  const rows = Array.from({ length: n }, () => new Array<number>(n).fill(0));
-  for (let i = 0; i < n; i++) {
-    for (let j = 0; j <= i; j++) {
-      const value = rng.normal();
-      rows[i][j] = value;
-      rows[j][i] = value;
-    }
-  }
-  return rows;
 }
 
 describe('tridiagonalLeadingPair', () => {
@@ -60,26 +46,5 @@ describe('tridiagonalLeadingPair', () => {
     const size = Math.hypot(...expected);
     const unit = expected.map((x) => x / size);
     expectAllClose(alignSign(pair.vector, unit), unit, { atol: 1e-10 });
-  });
-});
-
-describe('leadingSymmetricEigenvector (Lanczos)', () => {
-  it.each([2, 5, 39, 40, 120])('matches the dense solver on a random symmetric %s x %s matrix', (n) => {
-    const rows = randomSymmetric(n, 100 + n);
-    const result = leadingSymmetricEigenvector(Float64Array.from(rows.flat()), n);
-    const reference = denseReference(rows);
-    expectAllClose(result.value, reference.value, { rtol: 1e-10 });
-    expectAllClose(alignSign(result.vector, reference.vector), reference.vector, { atol: 1e-7 });
-  });
-
-  it('finds the all-ones vector at the top of minus a graph Laplacian (zero row sums, as subgroup matrices have)', () => {
-    // -L is negative semidefinite with eigenvalue 0 on ones: the leading pair.
-    const n = 60;
-    const rows = randomSymmetric(n, 7).map((row) => row.map(Math.abs));
-    for (let i = 0; i < n; i++) rows[i][i] -= rows[i].reduce((s, x) => s + x, 0);
-    const result = leadingSymmetricEigenvector(Float64Array.from(rows.flat()), n);
-    expectAllClose(result.value, 0, { atol: 1e-10 });
-    const unit = new Array<number>(n).fill(1 / Math.sqrt(n));
-    expectAllClose(alignSign(result.vector, unit), unit, { atol: 1e-7 });
   });
 });

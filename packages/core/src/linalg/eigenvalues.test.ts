@@ -1,15 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { createRng, InvalidInputError, type Mat } from '@maxent/core';
 import { expectAllClose } from '#testing';
-import {
-  denseEigenvalues,
-  eigenvalues,
-  leadingEigenvalue,
-  logLeadingEigenvalue,
-  spectralEntropy,
-  spectralMeasures,
-  spectralRadius,
-} from './eigen.js';
+import { createRng } from '../rng.js';
+import { InvalidInputError } from '../errors.js';
+import type { Mat } from '../matrix.js';
+import { denseEigenvalues, eigenvalues } from './eigenvalues.js';
 
 function mat(rows: number[][]): Mat {
   return { rows: rows.length, cols: rows[0].length, data: Float64Array.from(rows.flat()) };
@@ -52,8 +46,6 @@ describe('eigenvalues with known spectra', () => {
     const re = r * Math.cos(theta);
     const im = r * Math.sin(theta);
     expectAllClose(sortedPairs(rotation), [re, -im, re, im], { atol: 1e-12 });
-    expectAllClose(spectralRadius(rotation), r, { rtol: 1e-12 });
-    expectAllClose(leadingEigenvalue(rotation), re, { atol: 1e-12 });
   });
 
   it('finds the roots 1..6 as eigenvalues of the (non-normal) companion matrix of prod (x - k)', () => {
@@ -83,60 +75,6 @@ describe('eigenvalues with known spectra', () => {
   });
 });
 
-describe('spectral measures', () => {
-  it('computes the leading real part, its log and the radius of diag(-5, 2, 0.5)', () => {
-    const matrix = mat([
-      [-5, 0, 0],
-      [0, 2, 0],
-      [0, 0, 0.5],
-    ]);
-    expectAllClose(leadingEigenvalue(matrix), 2, { rtol: 1e-14 });
-    expectAllClose(logLeadingEigenvalue(matrix) as number, Math.log(2), { rtol: 1e-14 });
-    expectAllClose(spectralRadius(matrix), 5, { rtol: 1e-14 });
-    // p = (5, 2, 0.5) / 7.5, worked out by hand.
-    const p = [5 / 7.5, 2 / 7.5, 0.5 / 7.5];
-    expectAllClose(spectralEntropy(matrix) as number, -p.reduce((s, x) => s + x * Math.log2(x), 0), { rtol: 1e-13 });
-  });
-
-  it('gives log2(N) spectral entropy when all moduli are equal (rotation blocks and +-1)', () => {
-    const matrix = mat([
-      [0, -1, 0, 0],
-      [1, 0, 0, 0],
-      [0, 0, -1, 0],
-      [0, 0, 0, 1],
-    ]);
-    expectAllClose(spectralEntropy(matrix) as number, 2, { rtol: 1e-12 });
-  });
-
-  it('gives null log when the leading real part is not positive', () => {
-    expect(logLeadingEigenvalue(mat([[-1, 0], [0, -2]]))).toBeNull();
-    expect(logLeadingEigenvalue(mat([[0, 1], [-1, 0]]))).toBeNull(); // eigenvalues +-i: leading real part 0
-  });
-
-  it('gives null spectral entropy and zero radius for the zero matrix', () => {
-    const zero = mat([[0, 0], [0, 0]]);
-    expect(spectralEntropy(zero)).toBeNull();
-    expect(spectralRadius(zero)).toBe(0);
-    expect(leadingEigenvalue(zero)).toBe(0);
-  });
-
-  it('derives all four from given eigenvalues', () => {
-    const measures = spectralMeasures({ real: Float64Array.from([3, -4, -4]), imaginary: Float64Array.from([0, 3, -3]) });
-    expect(measures.leadingEigenvalue).toBe(3);
-    expectAllClose(measures.logLeadingEigenvalue as number, Math.log(3), { rtol: 1e-15 });
-    expectAllClose(measures.spectralRadius, 5, { rtol: 1e-15 });
-    const p = [3 / 13, 5 / 13, 5 / 13];
-    expectAllClose(measures.spectralEntropy as number, -p.reduce((s, x) => s + x * Math.log2(x), 0), { rtol: 1e-14 });
-  });
-
-  it('rejects non-square and non-finite input', () => {
-    expect(() => eigenvalues({ rows: 1, cols: 2, data: new Float64Array(2) })).toThrow(InvalidInputError);
-    expect(() => spectralRadius(mat([[Number.POSITIVE_INFINITY]]))).toThrow(
-      'invalid `W`: must hold only finite numbers, got Infinity at row 0, column 0',
-    );
-  });
-});
-
 describe('Hessenberg QR against ml-matrix EigenvalueDecomposition (independent route)', () => {
   it.each([
     [5, 1, 1],
@@ -147,7 +85,7 @@ describe('Hessenberg QR against ml-matrix EigenvalueDecomposition (independent r
     // groups at the end of each sweep; and a sparse matrix.
     [150, 5, 1],
     [120, 6, 0.15],
-  ])('agrees on a random %s x %s matrix (seed %s, density %s)', (n, seed, density) => {
+  ])('agrees on a random n x n matrix, n = %s (seed %s, density %s)', (n, seed, density) => {
     const rng = createRng(seed);
     const data = new Float64Array(n * n);
     for (let index = 0; index < data.length; index++) data[index] = rng.next() < density ? rng.normal() : 0;
@@ -162,5 +100,20 @@ describe('Hessenberg QR against ml-matrix EigenvalueDecomposition (independent r
     // Eigenvalues of this symmetric circulant: 2 + 2 cos(2 pi k / n).
     const expected = Array.from({ length: n }, (_, k) => 2 + 2 * Math.cos((2 * Math.PI * k) / n)).sort((x, y) => x - y);
     expectAllClose(sortedPairs(matrix), expected.flatMap((value) => [value, 0]), { atol: 1e-12 });
+  });
+});
+
+describe('eigenvalues edges', () => {
+  it('gives the entry of a 1 x 1 matrix', () => {
+    expect(Array.from(eigenvalues(mat([[-2.5]])).real)).toEqual([-2.5]);
+  });
+
+  it('rejects non-square, empty and non-finite input naming the argument', () => {
+    expect(() => eigenvalues({ rows: 1, cols: 2, data: new Float64Array(2) })).toThrow(InvalidInputError);
+    expect(() => eigenvalues({ rows: 1, cols: 2, data: new Float64Array(2) })).toThrow('invalid `A`: must be a square matrix, got 1x2');
+    expect(() => eigenvalues({ rows: 0, cols: 0, data: new Float64Array(0) }, 'M')).toThrow('invalid `M`: must be a non-empty square matrix');
+    expect(() => eigenvalues(mat([[Number.POSITIVE_INFINITY]]))).toThrow(
+      'invalid `A`: must hold only finite numbers, got Infinity at row 0, column 0',
+    );
   });
 });

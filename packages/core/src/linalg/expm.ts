@@ -1,4 +1,5 @@
-import { ProblemHasNoAnswerError, type Mat } from '@maxent/core';
+import { ProblemHasNoAnswerError } from '../errors.js';
+import type { Mat } from '../matrix.js';
 import { multiplySquare, oneNorm, solveInPlace } from './denseKernels.js';
 import { assertSquareFinite } from './squareMatrix.js';
 
@@ -35,7 +36,7 @@ const PADE: Readonly<Record<3 | 5 | 7 | 9 | 13, readonly number[]>> = Object.fre
   ],
 });
 
-/** Which degree and how many squarings a 1-norm calls for (exported for tests). */
+/** Which degree and how many squarings a 1-norm calls for. */
 export function expmPlan(norm: number): { degree: 3 | 5 | 7 | 9 | 13; squarings: number } {
   for (const degree of [3, 5, 7, 9] as const) {
     if (norm <= THETA[degree]) return { degree, squarings: 0 };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRng } from '@maxent/core';
+import { createRng } from '../rng.js';
 import { expectAllClose } from '#testing';
 import { multiplyAccumulate, multiplySquare, oneNorm, solveInPlace } from './denseKernels.js';
 

@@ -1,10 +1,11 @@
 /**
- * Eigenvalues only of a real square matrix, on a row-major Float64Array
- * (model.md §11 spectral measures). Reduction to upper Hessenberg form, then the
- * Francis double-shift QR iteration restricted to the active window (the EISPACK
- * `elmhes` + `hqr` route; Golub & Van Loan, Matrix Computations, §7.4-7.5). ml-matrix's EigenvalueDecomposition runs the same
- * iteration but also accumulates eigenvectors through one array per row, which
- * costs about 3 s at n = 500 against the ~0.5 s budget for all measures.
+ * Eigenvalues only of a real square matrix, on a row-major Float64Array (for
+ * the spectral measures of model.md §11). Reduction to upper Hessenberg form,
+ * then the Francis double-shift QR iteration restricted to the active window
+ * (the EISPACK `elmhes` + `hqr` route; Golub & Van Loan, Matrix Computations,
+ * §7.4-7.5). ml-matrix's EigenvalueDecomposition runs the same iteration but
+ * also accumulates eigenvectors through one array per row, which costs about
+ * 3 s at n = 500 against the ~0.5 s budget for all the weight-matrix measures.
  */
 
 const EPSILON = 2 ** -52;

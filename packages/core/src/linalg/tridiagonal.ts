@@ -1,7 +1,7 @@
 /**
  * The largest eigenpair of a symmetric tridiagonal matrix (diagonal `alpha`,
  * off-diagonal `beta`, first k entries): the Ritz pair of the Lanczos iteration
- * behind modularity's spectral bisection (model.md §11). Eigenvalues by implicit
+ * (lanczos.ts) behind modularity's spectral bisection (model.md §11). Eigenvalues by implicit
  * QL without vectors (O(k^2)), then the eigenvector by inverse iteration with a
  * pivoted tridiagonal solve (O(k)), instead of a dense O(k^3) decomposition at
  * every convergence check.

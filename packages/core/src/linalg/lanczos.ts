@@ -1,10 +1,12 @@
-import { createRng, toMlMatrix } from '@maxent/core';
+import { toMlMatrix, type Mat } from '../matrix.js';
+import { createRng } from '../rng.js';
 import { EigenvalueDecomposition } from 'ml-matrix';
+import { assertSquareFinite, assertSymmetric } from './squareMatrix.js';
 import { tridiagonalLeadingPair } from './tridiagonal.js';
 
 /**
  * Eigenvector of the largest (algebraic) eigenvalue of a symmetric n x n
- * matrix, for the spectral bisection of modularity (model.md §11).
+ * matrix; the work of modularity's spectral bisection (model.md §11).
  *
  * Lanczos with full reorthogonalisation: each step costs one O(n^2) product, and
  * the extreme eigenvalue converges in a few dozen steps, where a dense symmetric
@@ -24,14 +26,36 @@ const CHECK_GROWTH = 1.3;
 /** Converged when the Ritz residual ||B y - theta y|| is below this times ||T||. */
 const RELATIVE_RESIDUAL = 1e-11;
 
-/** Unit eigenvector of the largest eigenvalue of symmetric `b` (n x n, row-major), with that eigenvalue. */
-export function leadingSymmetricEigenvector(b: Float64Array, n: number): { value: number; vector: Float64Array } {
+/** An eigenvalue and a unit eigenvector for it (the sign of an eigenvector is arbitrary). */
+export interface SymmetricEigenpair {
+  readonly value: number;
+  readonly vector: Float64Array;
+}
+
+/**
+ * The largest (algebraic) eigenvalue of a real symmetric matrix and a unit
+ * eigenvector. Throws InvalidInputError for non-square, empty, non-finite or
+ * non-symmetric input; symmetry is exact (A[i][j] === A[j][i]), which
+ * (A + A^T) / 2 always satisfies in floating point.
+ */
+export function leadingSymmetricEigenpair(matrix: Mat, field = 'A'): SymmetricEigenpair {
+  assertSquareFinite(matrix, field);
+  assertSymmetric(matrix, field);
+  return leadingSymmetricEigenpairOfValidated(matrix);
+}
+
+/**
+ * The computation behind {@link leadingSymmetricEigenpair}, for an already
+ * validated symmetric matrix, which it only reads.
+ */
+export function leadingSymmetricEigenpairOfValidated(matrix: Mat): SymmetricEigenpair {
+  const { rows: n, data: b } = matrix;
   if (n < 2) return denseLeading(b, n);
   return lanczosLeading(b, n) ?? denseLeading(b, n);
 }
 
 /** ml-matrix's dense symmetric solver: the fallback for n < 2 or when Lanczos fails. */
-function denseLeading(b: Float64Array, n: number): { value: number; vector: Float64Array } {
+function denseLeading(b: Float64Array, n: number): SymmetricEigenpair {
   const decomposition = new EigenvalueDecomposition(toMlMatrix({ rows: n, cols: n, data: b }), { assumeSymmetric: true });
   const values = decomposition.realEigenvalues;
   // First index among equal maxima, as MATLAB's max(real(diag(D))).
@@ -43,7 +67,7 @@ function denseLeading(b: Float64Array, n: number): { value: number; vector: Floa
   return { value: values[best], vector };
 }
 
-function lanczosLeading(b: Float64Array, n: number): { value: number; vector: Float64Array } | null {
+function lanczosLeading(b: Float64Array, n: number): SymmetricEigenpair | null {
   const steps = Math.min(n, MAX_STEPS);
   const basis = new Float64Array(steps * n);
   const alpha = new Float64Array(steps);

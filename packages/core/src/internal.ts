@@ -1,0 +1,9 @@
+// Internals other @maxent packages build on (`@maxent/core/internal`): the
+// unchecked computations behind the public linear algebra, for callers that
+// validate once at their own boundary, and the dense kernels on raw row-major
+// buffers. Not part of the public API: may change in any release.
+export { assertSquareFinite, assertSymmetric } from './linalg/squareMatrix.js';
+export { multiplySquare, multiplyAccumulate, oneNorm, solveInPlace } from './linalg/denseKernels.js';
+export { expmOfValidated, expmPlan } from './linalg/expm.js';
+export { eigenvaluesOfValidated, denseEigenvalues } from './linalg/eigenvalues.js';
+export { leadingSymmetricEigenpairOfValidated } from './linalg/lanczos.js';
