@@ -14,8 +14,9 @@ import {
   totalWeight,
   weightMetrics,
 } from '../src/index.js';
+import { benchSizes, quick } from '#bench';
 
-const SIZES = [100, 500];
+const SIZES = benchSizes([100, 500]);
 const TARGET_MS: Record<number, number> = { 100: 30, 500: 500 };
 
 function gaussianWeights(n: number, seed: number): Mat {
@@ -87,7 +88,7 @@ bench.tasks.forEach((task, index) => {
     return;
   }
   const { mean, p50, samplesCount } = result.latency;
-  const cpu = minimumCpuMs(rows[index].run, size > 100 ? 3 : 20);
+  const cpu = minimumCpuMs(rows[index].run, quick ? 1 : size > 100 ? 3 : 20);
   const note = full && mean > TARGET_MS[size] ? `   (above the ${TARGET_MS[size]} ms target)` : '';
   console.log(
     `${label.padEnd(width)}   ${`${mean.toFixed(1)} ms`.padStart(10)}    ${`${p50.toFixed(1)} ms`.padStart(10)}    ${String(samplesCount).padStart(4)}   ${`${cpu.toFixed(1)} ms`.padStart(10)}${note}`,

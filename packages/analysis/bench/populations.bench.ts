@@ -9,6 +9,7 @@ import { Bench } from 'tinybench';
 import { createRng } from '@maxent/core';
 import type { NonlinearityName } from '@maxent/constraints';
 import { networkPopulations, type NetworkWeights } from '../src/index.js';
+import { benchSizes } from '#bench';
 
 function randomNetwork(neurons: number, contexts: number, stimuli: number, nonlinearity: NonlinearityName, seed: string): NetworkWeights {
   const rng = createRng(seed);
@@ -34,13 +35,13 @@ function check(label: string, network: NetworkWeights): void {
   }
 }
 
+// [neurons as labelled, neurons, seed], smallest first (benchSizes keeps only the first under bench:quick).
+const reluSizes = benchSizes([['1e4', 10_000, 'a'], ['1e5', 100_000, 'b'], ['1e6', 1_000_000, 'c']] as const);
+const tanhSizes = benchSizes([[2_000, 'e'], [20_000, 'f']] as const);
 const cases: { label: string; network: NetworkWeights }[] = [
-  { label: 'relu K=3 N=1e4', network: randomNetwork(10_000, 3, 3, 'relu', 'a') },
-  { label: 'relu K=3 N=1e5', network: randomNetwork(100_000, 3, 3, 'relu', 'b') },
-  { label: 'relu K=3 N=1e6', network: randomNetwork(1_000_000, 3, 3, 'relu', 'c') },
+  ...reluSizes.map(([name, neurons, seed]) => ({ label: `relu K=3 N=${name}`, network: randomNetwork(neurons, 3, 3, 'relu', seed) })),
   { label: 'relu K=10 N=1e5', network: randomNetwork(100_000, 10, 10, 'relu', 'd') },
-  { label: 'tanh k-means K=3 N=2000', network: randomNetwork(2_000, 3, 3, 'tanh', 'e') },
-  { label: 'tanh k-means K=3 N=20000', network: randomNetwork(20_000, 3, 3, 'tanh', 'f') },
+  ...tanhSizes.map(([neurons, seed]) => ({ label: `tanh k-means K=3 N=${neurons}`, network: randomNetwork(neurons, 3, 3, 'tanh', seed) })),
 ];
 
 const bench = new Bench({ time: 1000, iterations: 3, warmupIterations: 1 });

@@ -6,8 +6,9 @@
 import { Bench } from 'tinybench';
 import { createRng, eigenvalues, expm, leadingSymmetricEigenpair, type Mat } from '../src/index.js';
 import { multiplySquare, solveInPlace } from '../src/internal.js';
+import { benchSizes } from '#bench';
 
-const SIZES = [100, 500];
+const SIZES = benchSizes([100, 500]);
 
 function gaussian(n: number, seed: number): Mat {
   const rng = createRng(seed);

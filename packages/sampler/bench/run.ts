@@ -8,6 +8,7 @@ import { fromRows } from '@maxent/core';
 import { parseConfig, problemFromConfig } from '@maxent/constraints';
 import { solve } from '@maxent/solver';
 import { drawMcmcNeurons, mcmcDiagnostics, sampleExactNeurons, type McmcDraws, type McmcVariant, type SolutionLaw } from '../src/index.js';
+import { benchSizes } from '#bench';
 
 const EXACT_NEURONS = 200_000;
 const MCMC_NEURONS = 40_000; // 4 chains x 10 000 draws, 1000 warm-up iterations each
@@ -34,10 +35,7 @@ const tanh: SolutionLaw = {
   ]),
 };
 
-const exactCases: [string, SolutionLaw][] = [
-  ['exact relu K=3', reluSolution(3)],
-  ['exact relu K=8', reluSolution(8)],
-];
+const exactCases: [string, SolutionLaw][] = benchSizes([3, 8]).map((contexts) => [`exact relu K=${contexts}`, reluSolution(contexts)]);
 const relu3 = exactCases[0][1];
 const mcmcCases: [string, SolutionLaw, McmcVariant][] = [
   ['mcmc relu K=3 full', relu3, 'full'],

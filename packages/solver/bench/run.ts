@@ -5,8 +5,9 @@
 import { Bench } from 'tinybench';
 import { parseConfig, problemFromConfig } from '@maxent/constraints';
 import { solve } from '../src/index.js';
+import { benchSizes } from '#bench';
 
-const SIZES = [8, 10, 12, 14, 16, 18, 20];
+const SIZES = benchSizes([8, 10, 12, 14, 16, 18, 20]);
 const TARGET_K14_MS = 500;
 
 const bench = new Bench({ time: 1000, iterations: 5, warmupIterations: 1 });
