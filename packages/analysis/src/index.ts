@@ -14,3 +14,4 @@ export { bestMatchingWeightScale, DEFAULT_WEIGHT_SCALE_SEARCH } from './weightSc
 export type { WeightScaleSearchOptions, WeightScaleEvaluation, WeightScaleMatch } from './weightScaleSearch.js';
 // Weight-matrix measures (model.md §11): the metrics folder's public exports, listed once there.
 export * from './metrics/index.js';
+export { VERSION } from './version.js';
