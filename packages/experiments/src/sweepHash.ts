@@ -7,7 +7,7 @@ import type { SweepPoint } from './spec.js';
  * init scales, training settings and seeds): the first 16 hex digits of the
  * SHA-256 of their JSON. Every point file records it, so a sweep resumes only
  * from its own points. SHA-256 from @noble/hashes (audited, no dependencies,
- * runs in browsers), the same digest node:crypto gives, so the `sweepHash` in
+ * runs in browsers), the same digest as Node's crypto module, so the `sweepHash` in
  * result files is unchanged.
  */
 export function sweepHash(points: readonly SweepPoint[]): string {
