@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseConfig, problemFromConfig, type PopulationShare } from '@maxent/constraints';
+import { parseConfig, problemFromConfig } from '@maxent/constraints';
 import { populationShares, solve } from '@maxent/solver';
 import { expectAllClose } from '#testing';
 import { compareNetworkWithSolution, comparisonToFile } from './index.js';
@@ -33,7 +33,7 @@ describe('compareNetworkWithSolution', () => {
 
   it('finds the weight scale a network was made at (planted truth), and its file section is JSON-safe', () => {
     const truth = solved({ task: { name: 'select', contexts: 3 }, weightScale: 0.7 });
-    const network = { populations: populationShares(truth.problem, truth.solution.lambda) as PopulationShare[], summary: truth.solution.summary };
+    const network = { populations: populationShares(truth.problem, truth.solution.lambda), summary: truth.solution.summary };
     const other = solved({ task: { name: 'select', contexts: 3 }, weightScale: 2 });
     const comparison = compareNetworkWithSolution(network, { problem: other.problem, lambda: other.solution.lambda }, { weightScaleSearch: true });
     expect(comparison.tvDistance).toBeGreaterThan(0.1);

@@ -1,6 +1,6 @@
 import type { Mat } from '@maxent/core';
 import { activeProbability, summarizePopulations, type MaxentProblem, type PopulationShare, type PopulationSummary } from '@maxent/constraints';
-import { bestMatchingWeightScale, compareWithSolution, type NetworkPopulations, type SolutionComparison } from '@maxent/analysis';
+import { bestMatchingWeightScale, compareWithSolution, type SolutionComparison } from '@maxent/analysis';
 import { populationShares, sharesAlongWeightScale } from '@maxent/solver';
 
 /** A max-ent solution as far as a comparison needs it: the problem and its multipliers. */
@@ -42,6 +42,12 @@ export interface NetworkComparison extends SolutionComparison {
   readonly bestWeightScale: BestWeightScale | null;
 }
 
+/** The network side: its populations and §6 summary, e.g. a `NetworkPopulations` of @maxent/analysis. */
+export interface NetworkSide {
+  readonly populations: readonly PopulationShare[];
+  readonly summary: Pick<PopulationSummary, 'specialization' | 'selectivity'>;
+}
+
 export interface CompareOptions {
   /** Also search the best-matching weight scale (a few dozen solves); default false. */
   readonly weightScaleSearch?: boolean;
@@ -54,7 +60,7 @@ export interface CompareOptions {
  * patterns (model.md §6); callers check that first.
  */
 export function compareNetworkWithSolution(
-  network: Pick<NetworkPopulations, 'populations' | 'summary'>,
+  network: NetworkSide,
   solution: SolutionForComparison,
   options: CompareOptions = {},
 ): NetworkComparison {

@@ -24,7 +24,7 @@ export type { SolvedPoint } from './pipeline.js';
 export { runSweepPoint } from './runPoint.js';
 export type { SweepRow } from './runPoint.js';
 export { compareNetworkWithSolution, comparisonToFile } from './comparison.js';
-export type { NetworkComparison, SolutionForComparison, BestWeightScale, WeightScaleTrial, CompareOptions } from './comparison.js';
+export type { NetworkComparison, NetworkSide, SolutionForComparison, BestWeightScale, WeightScaleTrial, CompareOptions } from './comparison.js';
 export { analyseNetwork, analysisToFile } from './networkAnalysis.js';
 export type { NetworkAnalysis, NetworkAnalysisOptions } from './networkAnalysis.js';
 export { runPointTask } from './executor.js';
