@@ -13,5 +13,8 @@ export const workspaceAliases: Record<string, string> = {
   '@maxent/sampler': root('./packages/sampler/src/index.ts'),
   '@maxent/trainer': root('./packages/trainer/src/index.ts'),
   '@maxent/analysis': root('./packages/analysis/src/index.ts'),
+  // The subpath before the package: an alias also matches longer paths that start with it.
+  '@maxent/experiments/node': root('./packages/experiments/src/node/index.ts'),
+  '@maxent/experiments': root('./packages/experiments/src/index.ts'),
   '#testing': root('./testing/index.ts'),
 };

@@ -1,45 +1,48 @@
-import { Option, type Command } from 'commander';
+import type { Command } from 'commander';
 import { InvalidInputError } from '@maxent/core';
-import { parseConfig, type MaxentConfig } from '@maxent/constraints';
-import { parseTrainingSettings } from '@maxent/trainer';
+import type { MaxentConfig } from '@maxent/constraints';
+import {
+  CONFIG_SETTINGS,
+  configWithSettings,
+  settingValue,
+  TRAINING_SETTINGS,
+  trainingWithSettings,
+  type ConfigSetting,
+  type SettingSpelling,
+  type SettingValue,
+  type TrainingSetting,
+} from '@maxent/experiments';
+import { parseTrainingSettings, type TrainingHyperparameters } from '@maxent/trainer';
 import type { CliIO } from './context.js';
 import { readJsonFile } from './io.js';
 
-/** Flags shared by solve, sample and train, with the config key each overrides (interfaces.md). */
-export interface ConfigFlags {
-  config?: string;
-  contexts?: string;
-  task?: string;
-  nonlinearity?: string;
-  weightScale?: string;
-  estimator?: string;
-  stimulusStd?: string;
-}
+export { parseNamingFlags } from '@maxent/experiments';
 
-const FLAG_OF_FIELD: Record<string, string> = {
-  'task.contexts': '--contexts',
-  'task.name': '--task',
-  nonlinearity: '--nonlinearity',
-  weightScale: '--weight-scale',
-  'estimator.kind': '--estimator',
-  stimulusStd: '--stimulus-std',
-};
+/**
+ * Flags of the config settings (solve, train; sweep takes lists of them), one per
+ * entry of the settings table of @maxent/experiments, by the setting's name.
+ */
+export type ConfigFlags = { config?: string } & Partial<Record<ConfigSetting, string>>;
+
+/** Placeholder and help text of each config flag. */
+const CONFIG_HELP: Readonly<Record<ConfigSetting, readonly [string, string]>> = Object.freeze({
+  contexts: ['K', 'number of contexts of the built-in task'],
+  task: ['name', 'built-in task: select | select-of'],
+  nonlinearity: ['name', 'relu | tanh | softplus | linear'],
+  weightScale: ['sigma', 'weight scale sigma of the prior (> 0)'],
+  stimulusStd: ['s', 'standard deviation of the stimuli (> 0)'],
+  contextMean: ['mu', 'mean mu_v of the prior of the context weights'],
+  contextStd: ['s', 'standard deviation sigma_v of the prior of the context weights (> 0)'],
+  estimator: ['kind', 'exact | quadrature | montecarlo'],
+});
 
 export function addConfigOptions(command: Command): Command {
-  return command
-    .option('--config <file>', 'config file (JSON, interfaces.md); flags override it')
-    .option('--contexts <K>', 'number of contexts of the built-in task')
-    .option('--task <name>', 'built-in task: select | select-of')
-    .addOption(new Option('--nonlinearity <name>', 'relu | tanh | softplus | linear'))
-    .option('--weight-scale <sigma>', 'weight scale sigma of the prior (> 0)')
-    .option('--estimator <kind>', 'exact | quadrature | montecarlo')
-    .option('--stimulus-std <s>', 'standard deviation of the stimuli (> 0)');
-}
-
-/** A flag's text as a number when it reads as one; otherwise the text, so validation can name it. */
-export function numeric(text: string): number | string {
-  const value = Number(text);
-  return text.trim() !== '' && Number.isFinite(value) ? value : text;
+  command.option('--config <file>', 'config file (JSON, interfaces.md); flags override it');
+  for (const [setting, { flag }] of Object.entries(CONFIG_SETTINGS) as [ConfigSetting, SettingSpelling][]) {
+    const [placeholder, help] = CONFIG_HELP[setting];
+    command.option(`${flag} <${placeholder}>`, help);
+  }
+  return command;
 }
 
 /**
@@ -71,62 +74,27 @@ export function resolveConfigFile(io: CliIO, flags: ConfigFlags): ResolvedConfig
   }
   const merged = structuredClone(fromFile) as Record<string, unknown>;
   const training = takeTrainingSection(merged, flags.config);
-  const section = (key: string): Record<string, unknown> => {
-    const current = merged[key];
-    if (typeof current === 'object' && current !== null && !Array.isArray(current)) return current as Record<string, unknown>;
-    const fresh: Record<string, unknown> = {};
-    merged[key] = fresh;
-    return fresh;
-  };
-  if (flags.task !== undefined || flags.contexts !== undefined) {
-    const task = section('task');
-    delete task.matrix;
-    if (flags.task !== undefined) task.name = flags.task;
-    if (flags.contexts !== undefined) task.contexts = numeric(flags.contexts);
+  const values: Partial<Record<ConfigSetting, SettingValue>> = {};
+  for (const [setting, spelling] of Object.entries(CONFIG_SETTINGS) as [ConfigSetting, SettingSpelling][]) {
+    const text = flags[setting];
+    if (text !== undefined) values[setting] = settingValue(text, spelling);
   }
-  if (flags.nonlinearity !== undefined) merged.nonlinearity = flags.nonlinearity;
-  if (flags.weightScale !== undefined) merged.weightScale = numeric(flags.weightScale);
-  if (flags.stimulusStd !== undefined) merged.stimulusStd = numeric(flags.stimulusStd);
-  if (flags.estimator !== undefined) section('estimator').kind = flags.estimator;
-  const flagOf = (field: string) => {
-    const flag = FLAG_OF_FIELD[field];
-    return flag !== undefined && flagGiven(flags, flag) ? flag : undefined;
-  };
-  const config = parseNamingFlags(() => parseConfig(merged), flagOf, flags.config === undefined ? undefined : `in ${flags.config}`);
+  const config = configWithSettings(merged, values, flags.config === undefined ? undefined : `in ${flags.config}`);
   return { config, training };
 }
 
 /**
- * Runs a package's parser on values that flags set: when it rejects a field, the
- * message gets "(from --flag)" for the flag that set that field (`flagOf`), else
- * "(`otherwise`)" if given, so every command names the flag the same way.
+ * Training hyperparameters (maxent train, maxent sweep): `base` (a config
+ * file's `training` section, a preset's settings) with the flags' texts laid over
+ * it, validated with the trainer's defaults; errors name the flag.
  */
-export function parseNamingFlags<T>(parse: () => T, flagOf: (field: string) => string | undefined, otherwise?: string): T {
-  try {
-    return parse();
-  } catch (error) {
-    if (error instanceof InvalidInputError) {
-      const flag = flagOf(error.field);
-      const note = flag === undefined ? otherwise : `from ${flag}`;
-      if (note !== undefined) throw new InvalidInputError(error.field, `${error.message} (${note})`);
-    }
-    throw error;
+export function trainingFromFlags(base: Readonly<Record<string, unknown>>, texts: Readonly<Partial<Record<TrainingSetting, string>>>): TrainingHyperparameters {
+  const values: Partial<Record<TrainingSetting, SettingValue>> = {};
+  for (const [setting, text] of Object.entries(texts) as [TrainingSetting, string | undefined][]) {
+    if (text !== undefined) values[setting] = settingValue(text, TRAINING_SETTINGS[setting]);
   }
+  return trainingWithSettings(base, values);
 }
-
-/** The flag of each training setting (maxent train, maxent sweep), to name it in error messages. */
-export const FLAG_OF_TRAINING_SETTING: Readonly<Record<string, string>> = Object.freeze({
-  neurons: '--neurons',
-  initScale: '--init-scale',
-  weightDecay: '--weight-decay',
-  optimizer: '--optimizer',
-  learningRate: '--lr',
-  momentum: '--momentum',
-  steps: '--steps',
-  batch: '--batch',
-  lossTolerance: '--loss-tolerance',
-  seed: '--seed',
-});
 
 // Removes `training` from the config object and checks it with the trainer's schema.
 function takeTrainingSection(merged: Record<string, unknown>, file: string | undefined): Record<string, unknown> {
@@ -143,13 +111,6 @@ function takeTrainingSection(merged: Record<string, unknown>, file: string | und
     throw error;
   }
   return { ...(training as Record<string, unknown>) };
-}
-
-function flagGiven(flags: ConfigFlags, flag: string): boolean {
-  const key = flag
-    .slice(2)
-    .replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase()) as keyof ConfigFlags;
-  return flags[key] !== undefined;
 }
 
 /** Parses an integer flag (neurons, steps, seed...) or throws naming the flag. */

@@ -1,35 +1,26 @@
-import { createRequire } from 'node:module';
-import { SCHEMA_VERSION, type ResultKind } from '@maxent/core';
+import { resultEnvelope, VERSION as coreVersion, type ResultKind } from '@maxent/core';
+import { VERSION as constraintsVersion } from '@maxent/constraints';
+import { VERSION as solverVersion } from '@maxent/solver';
+import { VERSION as samplerVersion } from '@maxent/sampler';
+import { VERSION as trainerVersion } from '@maxent/trainer';
+import { VERSION as analysisVersion } from '@maxent/analysis';
+import { VERSION as cliVersion } from './version.js';
 
-const require = createRequire(import.meta.url);
+/**
+ * Versions of what produced a result (model.md §13): this command and the
+ * packages it is made of, keys in this order (files are compared byte for byte).
+ */
+export const VERSIONS: Readonly<Record<string, string>> = Object.freeze({
+  '@maxent/cli': cliVersion,
+  '@maxent/core': coreVersion,
+  '@maxent/constraints': constraintsVersion,
+  '@maxent/solver': solverVersion,
+  '@maxent/sampler': samplerVersion,
+  '@maxent/trainer': trainerVersion,
+  '@maxent/analysis': analysisVersion,
+});
 
-const PACKAGES = [
-  '@maxent/core',
-  '@maxent/constraints',
-  '@maxent/solver',
-  '@maxent/sampler',
-  '@maxent/trainer',
-  '@maxent/analysis',
-] as const;
-
-/** Versions of the packages that produced a result (model.md §13). */
-export function packageVersions(): Record<string, string> {
-  const versions: Record<string, string> = {
-    '@maxent/cli': (require('../package.json') as { version: string }).version,
-  };
-  for (const name of PACKAGES) {
-    versions[name] = (require(`${name}/package.json`) as { version: string }).version;
-  }
-  return versions;
-}
-
-/** The common head of every result file: schemaVersion, kind, config, seed, versions. */
-export function envelope(kind: ResultKind, config: unknown, seed?: number | string) {
-  return {
-    schemaVersion: SCHEMA_VERSION,
-    kind,
-    config,
-    ...(seed === undefined ? {} : { seed }),
-    versions: packageVersions(),
-  };
+/** The common head of every result file the command writes: schemaVersion, kind, config, seed, versions. */
+export function envelope<Kind extends ResultKind, Config>(kind: Kind, config: Config, seed?: number | string) {
+  return resultEnvelope(kind, config, seed, VERSIONS);
 }

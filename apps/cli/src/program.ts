@@ -1,14 +1,16 @@
 import { Command } from 'commander';
 import type { CliIO } from './context.js';
-import type { CommandModule } from './commands/index.js';
+import type { CommandModule } from './commandModule.js';
 
 /**
  * A `maxent` program with `modules` as subcommands, writing to `io` and throwing
  * instead of exiting (so runCli can map errors to exit codes). A fresh one per
- * parse: commander keeps parsed option values on its commands.
+ * parse: commander keeps parsed option values on its commands. `--debug` is a
+ * global option, accepted before or after any subcommand (runCli reads it).
  */
 export function createProgram(io: CliIO, modules: readonly CommandModule[]): Command {
   const program = new Command('maxent')
+    .option('--debug', 'print stack traces on errors')
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
@@ -16,6 +18,7 @@ export function createProgram(io: CliIO, modules: readonly CommandModule[]): Com
     const sub = module.register(program, io);
     sub.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
     sub.showHelpAfterError('(run with --help for usage)');
+    sub.configureHelp({ showGlobalOptions: true });
   }
   return program;
 }

@@ -29,3 +29,4 @@ export type { ModularityOptions, ModularityResult } from './metrics/modularity.j
 export { totalWeight } from './metrics/totalWeight.js';
 export { weightMetrics } from './metrics/weightMetrics.js';
 export type { WeightMetrics, WeightMetricsOptions } from './metrics/weightMetrics.js';
+export { VERSION } from './version.js';

@@ -21,3 +21,4 @@ export { parseWithSchema } from './validation.js';
 export { summarizePopulations } from './observables.js';
 export type { PopulationShare, PopulationSummary } from './observables.js';
 export type { Network, NetworkWeights } from './network.js';
+export { VERSION } from './version.js';

@@ -31,3 +31,4 @@ export { createAliasTable, drawAlias } from './aliasTable.js';
 export { zigguratNormal } from './ziggurat.js';
 export type { AliasTable } from './aliasTable.js';
 export type { SampledNetwork, SolutionLaw } from './network.js';
+export { VERSION } from './version.js';

@@ -22,3 +22,4 @@ export type { ConditionalGaussian } from './conditional.js';
 export { solutionToFile, solutionFromFile } from './solutionFile.js';
 export type { SolutionFileBody, SolutionToFileOptions, SolutionFileContents } from './solutionFile.js';
 export { populationShares, sharesAlongWeightScale } from './shares.js';
+export { VERSION } from './version.js';

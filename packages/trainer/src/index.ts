@@ -30,3 +30,4 @@ export { createOptimizer, ADAM_CONSTANTS } from './optimizers.js';
 export type { Optimizer, OptimizerSettings } from './optimizers.js';
 export { createParameterBuffer, initializeParameters } from './initialization.js';
 export type { ParameterBuffer } from './initialization.js';
+export { VERSION } from './version.js';

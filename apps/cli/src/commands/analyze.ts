@@ -1,20 +1,12 @@
 import type { Command } from 'commander';
 import { InvalidInputError } from '@maxent/core';
-import { activeProbability, summarizePopulations, type MaxentProblem } from '@maxent/constraints';
-import {
-  bestMatchingWeightScale,
-  compareWithSolution,
-  DEFAULT_POPULATION_OPTIONS,
-  DEFAULT_WEIGHT_SCALE_SEARCH,
-  networkPopulations,
-  type NetworkPopulations,
-  type SolutionComparison,
-  type WeightScaleMatch,
-} from '@maxent/analysis';
-import { populationShares, sharesAlongWeightScale, solutionFromFile } from '@maxent/solver';
+import type { MaxentProblem } from '@maxent/constraints';
+import { DEFAULT_POPULATION_OPTIONS, DEFAULT_WEIGHT_SCALE_SEARCH, type NetworkPopulations } from '@maxent/analysis';
+import { analyseNetwork, analysisToFile, type NetworkComparison } from '@maxent/experiments';
+import { solutionFromFile } from '@maxent/solver';
 import { networkFromFields, type Network } from '@maxent/trainer';
 import type { CliIO } from '../context.js';
-import type { CommandModule } from './index.js';
+import type { CommandModule } from '../commandModule.js';
 import { integerFlag, numberFlag } from '../configOptions.js';
 import { envelope } from '../envelope.js';
 import { emitResult, readResultFile } from '../io.js';
@@ -32,9 +24,6 @@ interface AnalyzeFlags {
   json?: boolean;
   quiet?: boolean;
 }
-
-/** The comparison with the solution, with its weight scale and the best-matching one. */
-type Comparison = SolutionComparison & { weightScale: number; bestWeightScale: WeightScaleMatch | null };
 
 /** Rows of the stdout table; the file always holds every population. */
 const TABLE_ROWS = 16;
@@ -77,19 +66,13 @@ function runAnalyze(io: CliIO, flags: AnalyzeFlags): void {
   const contextStd =
     numberFlag(flags.contextStd, '--context-std', { min: 0, exclusiveMin: true }) ?? filePrior?.std ?? DEFAULT_POPULATION_OPTIONS.contextStd;
 
-  const analysis = networkPopulations(network, { contextMean, contextStd, kMax, seed });
-  let comparison: Comparison | undefined;
-  let solutionSummary;
-  if (solution !== undefined) {
-    const shares = populationShares(solution.problem, solution.lambda);
-    comparison = {
-      weightScale: solution.config.weightScale,
-      ...compareWithSolution(analysis.populations, shares),
-      bestWeightScale: flags.weightScaleSearch ? searchWeightScale(analysis.populations, solution.problem) : null,
-    };
-    // The solution's §6 summary from the same shares and the same helper as the network's.
-    solutionSummary = summarizePopulations(shares, solution.problem.contexts, solution.problem.stimuli, activeProbability(solution.problem));
-  }
+  const analysis = analyseNetwork(network, {
+    contextMean,
+    contextStd,
+    kMax,
+    seed,
+    ...(solution === undefined ? {} : { solution, weightScaleSearch: flags.weightScaleSearch }),
+  });
   const config = {
     network: flags.network,
     solution: flags.solution ?? null,
@@ -98,38 +81,8 @@ function runAnalyze(io: CliIO, flags: AnalyzeFlags): void {
     kMax,
     weightScaleSearch: solution !== undefined && flags.weightScaleSearch ? { ...DEFAULT_WEIGHT_SCALE_SEARCH } : null,
   };
-  const result = {
-    ...envelope('analysis', config, seed),
-    nonlinearity: network.nonlinearity,
-    neurons: network.neurons,
-    contexts: network.contexts,
-    stimuli: network.stimuli,
-    method: analysis.method,
-    populations: analysis.populations,
-    summary: analysis.summary,
-    ...(analysis.silhouette.length > 0 ? { silhouette: analysis.silhouette } : {}),
-    ...(comparison === undefined
-      ? {}
-      : {
-          comparison: {
-            weightScale: comparison.weightScale,
-            tvDistance: comparison.tvDistance,
-            fractionTvDistance: comparison.fractionTvDistance,
-            selectivityDifference: comparison.populations
-              .filter((p) => p.selectivityDifference !== null)
-              .map((p) => ({ pattern: p.pattern, network: p.selectivity.network, solution: p.selectivity.solution, difference: p.selectivityDifference })),
-            meanAbsSelectivityDifference: comparison.meanAbsSelectivityDifference,
-            summaryDifference: {
-              specialization: analysis.summary.specialization - solutionSummary!.specialization,
-              selectivity: analysis.summary.selectivity - solutionSummary!.selectivity,
-            },
-            solutionSummary,
-            populations: comparison.populations,
-            bestWeightScale: comparison.bestWeightScale,
-          },
-        }),
-  };
-  emitResult(io, flags, result, () => formatTable(flags.network, analysis, comparison));
+  const result = { ...envelope('analysis', config, seed), ...analysisToFile(network, analysis) };
+  emitResult(io, flags, result, () => formatTable(flags.network, analysis.populations, analysis.comparison));
 }
 
 /** The network must be the solution's kind: same K, P, nonlinearity, and binary gains (model.md §6). */
@@ -166,18 +119,18 @@ function contextOf(config: unknown): { mean: number; std: number } | undefined {
 function formatTable(
   path: string,
   analysis: NetworkPopulations,
-  comparison: Comparison | undefined,
+  comparison: NetworkComparison | null,
 ): string {
   const number = (x: number | null) => (x === null || Number.isNaN(x) ? 'n/a' : x.toFixed(4));
   const neurons = analysis.assignment.length;
   const lines = [`${path}: N = ${neurons}, ${analysis.populations.length} populations (${analysis.method})`];
   const header = ['pattern', 'count', 'fraction', 'energy share', 'selectivity'];
-  if (comparison !== undefined) header.push('solution energy', 'solution chi');
+  if (comparison !== null) header.push('solution energy', 'solution chi');
   const solutionOf = new Map(comparison?.populations.map((p) => [p.pattern.join(''), p]) ?? []);
   const listed = [...analysis.populations].sort((a, b) => b.energyShare - a.energyShare).slice(0, TABLE_ROWS);
   const rows = listed.map((population) => {
     const row = [population.pattern.join(''), String(population.count), number(population.fraction), number(population.energyShare), number(population.selectivity)];
-    if (comparison !== undefined) {
+    if (comparison !== null) {
       const match = solutionOf.get(population.pattern.join(''));
       row.push(number(match?.energyShare.solution ?? null), number(match?.selectivity.solution ?? null));
     }
@@ -189,7 +142,7 @@ function formatTable(
   lines.push(
     `specialization ${number(summary.specialization)} (prior ${number(summary.specializationPrior)}), selectivity ${number(summary.selectivity)} (normalised ${number(summary.selectivityNormalized)})`,
   );
-  if (comparison !== undefined) {
+  if (comparison !== null) {
     lines.push(`against the solution at weight scale ${comparison.weightScale}: TV distance of energy shares ${number(comparison.tvDistance)}, mean |selectivity difference| ${number(comparison.meanAbsSelectivityDifference)}`);
     const best = comparison.bestWeightScale;
     if (best !== null) {
@@ -199,12 +152,4 @@ function formatTable(
     }
   }
   return `${lines.join('\n')}\n`;
-}
-
-/** The best-matching weight scale, or null when the solver had no answer anywhere in the range. */
-function searchWeightScale(populations: NetworkPopulations['populations'], problem: MaxentProblem): WeightScaleMatch | null {
-  const match = bestMatchingWeightScale(populations, sharesAlongWeightScale(problem));
-  // Evaluations where the solver had no answer carry D = Infinity, which JSON cannot hold: report them as null.
-  const evaluations = match.evaluations.map((evaluation) => ({ ...evaluation, tvDistance: Number.isFinite(evaluation.tvDistance) ? evaluation.tvDistance : null }));
-  return Number.isFinite(match.tvDistance) ? ({ ...match, evaluations } as unknown as WeightScaleMatch) : null;
 }

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import type { CliIO } from '../context.js';
-import type { CommandModule } from './index.js';
+import type { CommandModule } from '../commandModule.js';
 import { integerFlag } from '../configOptions.js';
 import { createProgram } from '../program.js';
 import { analyzeCommand } from './analyze.js';

@@ -2,7 +2,7 @@ import { Command } from 'commander';
 import { evaluateNetwork, EVALUATE_DEFAULTS, networkFromFields, type Evaluation, type Fit } from '@maxent/trainer';
 import { createRng } from '@maxent/core';
 import type { CliIO } from '../context.js';
-import type { CommandModule } from './index.js';
+import type { CommandModule } from '../commandModule.js';
 import { integerFlag, numberFlag } from '../configOptions.js';
 import { envelope } from '../envelope.js';
 import { emitResult, readResultFile } from '../io.js';

@@ -1,5 +1,4 @@
-import type { Command } from 'commander';
-import type { CliIO } from '../context.js';
+import type { CommandModule } from '../commandModule.js';
 import { evaluateCommand } from './evaluate.js';
 import { trainCommand } from './train.js';
 import { analyzeCommand } from './analyze.js';
@@ -8,11 +7,6 @@ import { solveCommand } from './solve.js';
 import { sampleCommand } from './sample.js';
 import { metricsCommand } from './metrics.js';
 import { demoCommand } from './demo.js';
-
-/** One subcommand of `maxent`: adds itself to the program and returns its Command. */
-export interface CommandModule {
-  register(program: Command, io: CliIO): Command;
-}
 
 // Each command lives in its own file; add one line here per command.
 export const commands: readonly CommandModule[] = [

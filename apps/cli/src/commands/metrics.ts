@@ -2,7 +2,7 @@ import { Command } from 'commander';
 import { weightMetrics, type WeightMetrics } from '@maxent/analysis';
 import { createRng, decodeNpy, InvalidInputError, type Mat } from '@maxent/core';
 import type { CliIO } from '../context.js';
-import type { CommandModule } from './index.js';
+import type { CommandModule } from '../commandModule.js';
 import { integerFlag, numberFlag } from '../configOptions.js';
 import { envelope } from '../envelope.js';
 import { emitResult, readInputBytes } from '../io.js';
@@ -14,7 +14,6 @@ interface MetricsFlags {
   seed?: string;
   json?: boolean;
   quiet?: boolean;
-  debug?: boolean;
 }
 
 const FIELD = '--weights';
@@ -38,7 +37,6 @@ export const metricsCommand: CommandModule = {
       .option('--seed <S>', 'shuffle the node order with this seed before the modularity search, as MATLAB does (default: keep the order)')
       .option('--json', 'print the result as JSON instead of a summary')
       .option('--quiet', 'print nothing on success (with --out)')
-      .option('--debug', 'print stack traces on errors')
       .action((flags: MetricsFlags) => runMetrics(io, flags));
   },
 };

@@ -14,7 +14,7 @@ import {
 } from '@maxent/sampler';
 import { networkToFields } from '@maxent/trainer';
 import type { CliIO } from '../context.js';
-import type { CommandModule } from './index.js';
+import type { CommandModule } from '../commandModule.js';
 import { integerFlag } from '../configOptions.js';
 import { envelope } from '../envelope.js';
 import { readResultFile, writeNetworkNpy, writeJsonAtomic } from '../io.js';
@@ -32,7 +32,6 @@ interface SampleFlags {
   out: string;
   npy?: string;
   quiet?: boolean;
-  debug?: boolean;
 }
 
 const METHODS = ['exact', 'mcmc'] as const;
@@ -62,7 +61,6 @@ export const sampleCommand: CommandModule = {
       .requiredOption('--out <file>', 'network file to write (JSON)')
       .option('--npy <dir>', 'also write u.npy, v.npy, w.npy (float64, C order) to this folder')
       .option('--quiet', 'print nothing on success (warnings included)')
-      .option('--debug', 'print stack traces on errors')
       .action((flags: SampleFlags) => runSample(io, flags));
   },
 };

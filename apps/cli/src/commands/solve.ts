@@ -3,7 +3,7 @@ import { ProblemHasNoAnswerError } from '@maxent/core';
 import { problemFromConfig } from '@maxent/constraints';
 import { solve, solutionToFile, type MaxentSolution } from '@maxent/solver';
 import type { CliIO } from '../context.js';
-import type { CommandModule } from './index.js';
+import type { CommandModule } from '../commandModule.js';
 import { addConfigOptions, integerFlag, resolveConfig, type ConfigFlags } from '../configOptions.js';
 import { envelope } from '../envelope.js';
 import { writeJsonAtomic } from '../io.js';
@@ -14,7 +14,6 @@ interface SolveFlags extends ConfigFlags {
   allPopulations?: boolean;
   top?: string;
   quiet?: boolean;
-  debug?: boolean;
 }
 
 const DEFAULT_TOP = 10;
@@ -36,7 +35,6 @@ export const solveCommand: CommandModule = {
       .option('--all-populations', 'list every population in the file (default: all up to K = 10, else the 1024 largest)')
       .option('--top <n>', `populations shown in the printed table (integer >= 1, default ${DEFAULT_TOP})`)
       .option('--quiet', 'print nothing on success')
-      .option('--debug', 'print stack traces on errors')
       .action((flags: SolveFlags) => runSolve(io, flags));
   },
 };

@@ -1,15 +1,25 @@
 import { availableParallelism } from 'node:os';
 import type { Command } from 'commander';
 import { InvalidInputError } from '@maxent/core';
-import { parseTrainingSettings, TRAINING_DEFAULTS, type TrainingHyperparameters } from '@maxent/trainer';
+import {
+  parseAxisValues,
+  PRESET_NAMES,
+  PRESET_TRAINING,
+  PRESETS,
+  SWEEP_FIELDS,
+  TRAINING_SETTINGS,
+  type InitScale,
+  type SweepAxis,
+  type SweepField,
+  type SweepRow,
+  type SweepSpec,
+  type TrainingSetting,
+} from '@maxent/experiments';
+import { TRAINING_DEFAULTS } from '@maxent/trainer';
 import type { CliIO } from '../context.js';
-import type { CommandModule } from './index.js';
-import { FLAG_OF_TRAINING_SETTING, integerFlag, numeric, parseNamingFlags, resolveConfig } from '../configOptions.js';
-import { parseAxisValues } from '../sweep/axisValues.js';
+import type { CommandModule } from '../commandModule.js';
+import { integerFlag, resolveConfig, trainingFromFlags } from '../configOptions.js';
 import { csvPathOf, executeSweep } from '../sweep/executeSweep.js';
-import { PRESET_NAMES, PRESET_TRAINING, PRESETS } from '../sweep/presets.js';
-import { SWEEP_FIELDS, type InitScale, type SweepAxis, type SweepField, type SweepSpec } from '../sweep/spec.js';
-import type { SweepRow } from '../sweep/runPoint.js';
 import { tableLines } from '../table.js';
 
 type AxisFlags = Partial<Record<SweepField, string>>;
@@ -41,7 +51,9 @@ const TABLE_ROWS = 40;
 
 /**
  * `maxent sweep` (kind `sweep`): solves (and with --train, trains and analyses)
- * every point of a grid of config values, on worker threads, resumable.
+ * every point of a grid of config values, on worker threads, resumable. The
+ * work is @maxent/experiments'; this file turns flags into a sweep spec and
+ * prints the table.
  */
 export const sweepCommand: CommandModule = {
   register(program: Command, io: CliIO): Command {
@@ -72,7 +84,7 @@ export const sweepCommand: CommandModule = {
       .option('--no-weight-scale-search', 'trained networks: skip the search for the best-matching weight scale')
       .option('--seed <S>', `master seed; point i uses deriveSeed(seed, i) (integer, default ${DEFAULT_SEED})`)
       .option('--workers <n>', 'worker threads (0 = run in this thread; default: available cores - 1, at least 1)')
-      .option('--resume', 'continue an interrupted sweep from its journal (<out>.journal)')
+      .option('--resume', 'continue an interrupted sweep: run only the points without a point file (<out>.points/)')
       .option('--quiet', 'no progress bar and no table')
       .action((flags: SweepFlags) => runSweepCommand(io, flags));
   },
@@ -101,25 +113,29 @@ export function sweepSpecFromFlags(io: CliIO, flags: SweepFlags): SweepSpec {
     const text = flags[field];
     if (text !== undefined) axes.push({ field, values: parseAxisValues(text, flag, kind) });
   }
-  const trainingFlags = { neurons: flags.neurons, steps: flags.steps, learningRate: flags.lr, batch: flags.batch, optimizer: flags.optimizer, weightDecay: flags.weightDecay };
-  const settings: Record<string, unknown> = {};
-  for (const [key, text] of Object.entries(trainingFlags)) {
-    if (text !== undefined) settings[key] = key === 'optimizer' ? text : numeric(text);
-  }
+  const trainingFlags: Partial<Record<TrainingSetting, string>> = {
+    neurons: flags.neurons,
+    steps: flags.steps,
+    learningRate: flags.lr,
+    batch: flags.batch,
+    optimizer: flags.optimizer,
+    weightDecay: flags.weightDecay,
+  };
+  const given = (Object.keys(trainingFlags) as TrainingSetting[]).filter((setting) => trainingFlags[setting] !== undefined);
   const initScales = flags.initScales === undefined ? undefined : parseInitScales(flags.initScales);
 
   if (flags.preset !== undefined) {
     const grids = PRESETS[flags.preset];
     if (grids === undefined) throw new InvalidInputError('--preset', `invalid \`--preset\`: must be one of ${PRESET_NAMES.join(', ')}, got ${JSON.stringify(flags.preset)}`);
     if (axes.length > 0) {
-      const given = axes.map((axis) => SWEEP_FIELDS[axis.field].flag).join(', ');
-      throw new InvalidInputError('--preset', `invalid \`--preset\`: the preset sets its own grids; drop ${given} (use --config for the other settings)`);
+      const drop = axes.map((axis) => SWEEP_FIELDS[axis.field].flag).join(', ');
+      throw new InvalidInputError('--preset', `invalid \`--preset\`: the preset sets its own grids; drop ${drop} (use --config for the other settings)`);
     }
     const train = flags.maxentOnly !== true;
     return {
       base,
       grids: grids.map((grid) => ({ ...grid, axes: grid.axes.map((axis) => ({ ...axis, values: [...axis.values] })), initScales: train ? (initScales ?? [...grid.initScales]) : [] })),
-      training: train ? trainingFromFlags({ ...PRESET_TRAINING[flags.preset], ...settings }) : null,
+      training: train ? trainingFromFlags(PRESET_TRAINING[flags.preset] ?? {}, trainingFlags) : null,
       matchWeightScale: flags.weightScaleSearch,
       seed,
       preset: flags.preset,
@@ -128,14 +144,14 @@ export function sweepSpecFromFlags(io: CliIO, flags: SweepFlags): SweepSpec {
   if (flags.maxentOnly === true) throw new InvalidInputError('--maxent-only', 'invalid `--maxent-only`: only applies with --preset (a plain sweep trains only with --train)');
   const train = flags.train === true;
   if (!train) {
-    const unused = Object.keys(settings).map((key) => FLAG_OF_TRAINING_SETTING[key]);
+    const unused: string[] = given.map((setting) => TRAINING_SETTINGS[setting].flag);
     if (flags.initScales !== undefined) unused.push('--init-scales');
     if (unused.length > 0) throw new InvalidInputError(unused[0], `invalid \`${unused[0]}\`: training settings need --train`);
   }
   return {
     base,
     grids: [{ name: 'sweep', axes, initScales: train ? (initScales ?? parseInitScales(DEFAULT_INIT_SCALES)) : [] }],
-    training: train ? trainingFromFlags(settings) : null,
+    training: train ? trainingFromFlags({}, trainingFlags) : null,
     matchWeightScale: flags.weightScaleSearch,
     seed,
     preset: null,
@@ -163,9 +179,4 @@ function formatRows(rows: readonly SweepRow[]): string {
   const lines = tableLines(present, shown, { firstColumnLeft: false });
   if (rows.length > TABLE_ROWS) lines.push(`(${rows.length - TABLE_ROWS} more rows in the files)`);
   return `${lines.join('\n')}\n`;
-}
-
-/** Training hyperparameters from the flags, validated; errors name the flag. */
-function trainingFromFlags(settings: Record<string, unknown>): TrainingHyperparameters {
-  return parseNamingFlags(() => parseTrainingSettings(settings), (field) => FLAG_OF_TRAINING_SETTING[field]);
 }

@@ -3,23 +3,14 @@ import { ProblemHasNoAnswerError } from '@maxent/core';
 import {
   networkToFields,
   OPTIMIZER_NAMES,
-  parseTrainingSettings,
   train,
   TRAINING_DEFAULTS,
   trainingProblemFromConfig,
   type TrainingHyperparameters,
 } from '@maxent/trainer';
 import type { CliIO } from '../context.js';
-import type { CommandModule } from './index.js';
-import {
-  addConfigOptions,
-  FLAG_OF_TRAINING_SETTING,
-  integerFlag,
-  numberFlag,
-  parseNamingFlags,
-  resolveConfigFile,
-  type ConfigFlags,
-} from '../configOptions.js';
+import type { CommandModule } from '../commandModule.js';
+import { addConfigOptions, resolveConfigFile, trainingFromFlags, type ConfigFlags } from '../configOptions.js';
 import { envelope } from '../envelope.js';
 import { writeNetworkNpy, writeJsonAtomic } from '../io.js';
 import { createProgress } from '../progress.js';
@@ -123,24 +114,8 @@ function runTrain(io: CliIO, flags: TrainFlags): void {
   }
 }
 
-/** Training hyperparameters from the flags, validated with defaults; errors name the flag. */
-// The config file's `training` section (already validated), with the flags laid over it.
+/** The config file's `training` section (already validated) with the flags laid over it; errors name the flag. */
 function settingsFromFlags(flags: TrainFlags, fromFile: Record<string, unknown>): TrainingHyperparameters {
-  const input: Record<string, unknown> = { ...fromFile };
-  const integer = (text: string | undefined, flag: string) => integerFlag(text, flag, { min: Number.MIN_SAFE_INTEGER });
-  const number = (text: string | undefined, flag: string) => numberFlag(text, flag);
-  const set = (key: string, value: unknown) => {
-    if (value !== undefined) input[key] = value;
-  };
-  set('neurons', integer(flags.neurons, '--neurons'));
-  set('initScale', number(flags.initScale, '--init-scale'));
-  set('weightDecay', number(flags.weightDecay, '--weight-decay'));
-  set('optimizer', flags.optimizer);
-  set('learningRate', number(flags.lr, '--lr'));
-  set('momentum', number(flags.momentum, '--momentum'));
-  set('steps', integer(flags.steps, '--steps'));
-  set('batch', integer(flags.batch, '--batch'));
-  set('lossTolerance', number(flags.lossTolerance, '--loss-tolerance'));
-  set('seed', integer(flags.seed, '--seed'));
-  return parseNamingFlags(() => parseTrainingSettings(input), (field) => FLAG_OF_TRAINING_SETTING[field]);
+  const { neurons, initScale, weightDecay, optimizer, lr: learningRate, momentum, steps, batch, lossTolerance, seed } = flags;
+  return trainingFromFlags(fromFile, { neurons, initScale, weightDecay, optimizer, learningRate, momentum, steps, batch, lossTolerance, seed });
 }

@@ -1,28 +1,27 @@
+import { createInThreadExecutor, mergeSweep, runSweep, type SweepRow, type SweepSpec, type SweepTiming } from '@maxent/experiments';
+import { createFileStore, createThreadExecutor, pointsFolderOf } from '@maxent/experiments/node';
 import type { CliIO } from '../context.js';
-import { envelope } from '../envelope.js';
+import { VERSIONS } from '../envelope.js';
 import { resolvePath, writeFileAtomic, writeJsonAtomic } from '../io.js';
 import { createProgress } from '../progress.js';
-import { sweepColumns, sweepCsv } from './csv.js';
-import { appendJournal, journalPath, openJournal, removeJournal, type JournalEntry } from './journal.js';
-import { runPoints } from './runSweep.js';
-import type { SweepRow } from './runPoint.js';
-import { sweepHash, sweepPoints, type SweepSpec } from './spec.js';
 
 export interface ExecuteSweepOptions {
-  /** Result file (JSON); the CSV goes beside it (`.csv` instead of `.json`) and the journal at `<out>.journal`. */
+  /** Result file (JSON); the CSV goes beside it (`.csv` instead of `.json`) and the point files in `<out>.points/`. */
   readonly out: string;
+  /** Worker threads; 0 runs the points in this thread. */
   readonly workers: number;
   readonly resume: boolean;
   readonly quiet: boolean;
   readonly signal?: AbortSignal;
-  /** Called after each finished point (tests use it to interrupt a sweep). */
+  /** Called after each point this run finished (tests use it to interrupt a sweep). */
   readonly onPointDone?: (done: number, total: number) => void;
 }
 
-export interface SweepResult {
+export interface SweepOutcome {
   readonly rows: SweepRow[];
-  /** Wall-clock seconds of this run's max-ent phase and training phase (0 when resumed past them). */
-  readonly timing: { readonly maxentSeconds: number; readonly trainingSeconds: number; readonly pointSeconds: number };
+  readonly timing: SweepTiming;
+  /** Points this run executed (the others came from point files). */
+  readonly ran: number;
 }
 
 export function csvPathOf(out: string): string {
@@ -30,59 +29,40 @@ export function csvPathOf(out: string): string {
 }
 
 /**
- * Runs a sweep to its result file: points from the spec, finished ones taken from
- * the journal when resuming, the rest run (max-ent points first, then trained
- * ones, so the two phases are timed apart), each appended to the journal as it
- * finishes. Then the JSON and CSV are written atomically and the journal removed.
- * Rows are ordered by point index, so the file is the same whatever the number of
- * workers and however often the sweep was interrupted (apart from `timing`).
+ * Runs a sweep to its result file with @maxent/experiments: the missing points
+ * (all of them, or with `resume` those without a point file) on the chosen
+ * executor, each saved to `<out>.points/<index>.json` as it finishes, with a
+ * progress bar; then the merge of all point files, written atomically as JSON and
+ * CSV, and the points folder removed.
  */
-export async function executeSweep(io: CliIO, spec: SweepSpec, options: ExecuteSweepOptions): Promise<SweepResult> {
-  const points = sweepPoints(spec);
-  const hash = sweepHash(points);
-  const journal = resolvePath(io, journalPath(options.out));
-  const finished = openJournal(journal, hash, points.length, options.resume);
-  const progress = createProgress(io, 'sweep', points.length, options.quiet);
-  let done = finished.size;
-  progress.update(done, `${finished.size} from the journal`);
-  const record = (entry: JournalEntry) => {
-    appendJournal(journal, entry);
-    finished.set(entry.index, entry);
-    done++;
-    progress.update(done, `point ${entry.index}`);
-    options.onPointDone?.(done, points.length);
-  };
-  const phase = async (mode: 'maxent' | 'trained'): Promise<number> => {
-    const todo = points.filter((point) => point.mode === mode && !finished.has(point.index));
-    const start = performance.now();
-    await runPoints(todo, { workers: options.workers, onPointDone: record, ...(options.signal === undefined ? {} : { signal: options.signal }) });
-    return todo.length === 0 ? 0 : (performance.now() - start) / 1000;
-  };
-  let maxentSeconds: number;
-  let trainingSeconds: number;
+export async function executeSweep(io: CliIO, spec: SweepSpec, options: ExecuteSweepOptions): Promise<SweepOutcome> {
+  const store = createFileStore(resolvePath(io, pointsFolderOf(options.out)));
+  const executor = options.workers === 0 ? createInThreadExecutor() : createThreadExecutor({ workers: options.workers });
+  let progress: ReturnType<typeof createProgress> | undefined;
+  let run;
   try {
-    maxentSeconds = await phase('maxent');
-    trainingSeconds = await phase('trained');
+    run = await runSweep(spec, {
+      executor,
+      store,
+      resume: options.resume,
+      ...(options.signal === undefined ? {} : { signal: options.signal }),
+      onProgress: ({ done, total, index, fromStore }) => {
+        if (index === null) {
+          progress = createProgress(io, 'sweep', total, options.quiet);
+          progress.update(done, `${fromStore} from the point files`);
+          return;
+        }
+        progress?.update(done, `point ${index}`);
+        options.onPointDone?.(done, total);
+      },
+    });
   } finally {
-    progress.stop();
+    progress?.stop();
   }
-  const entries = [...finished.values()].sort((a, b) => a.index - b.index);
-  const rows = entries.map((entry) => entry.row);
-  const pointSeconds = entries.reduce((sum, entry) => sum + entry.seconds, 0);
-  const columns = sweepColumns(rows);
-  const timing = { maxentSeconds, trainingSeconds, pointSeconds };
-  const result = {
-    ...envelope('sweep', { base: spec.base, grids: spec.grids, training: spec.training, matchWeightScale: spec.matchWeightScale }, spec.seed),
-    preset: spec.preset,
-    sweepHash: hash,
-    points: points.length,
-    columns,
-    rows,
-    csv: csvPathOf(options.out),
-    timing,
-  };
-  writeFileAtomic(io, csvPathOf(options.out), sweepCsv(rows, columns));
-  writeJsonAtomic(io, options.out, result);
-  removeJournal(journal);
-  return { rows, timing };
+  const csv = csvPathOf(options.out);
+  const merged = await mergeSweep(spec, store, { versions: VERSIONS, csvPath: csv, maxentSeconds: run.maxentSeconds, trainingSeconds: run.trainingSeconds });
+  writeFileAtomic(io, csv, merged.csv);
+  writeJsonAtomic(io, options.out, merged.result);
+  await store.clear();
+  return { rows: merged.rows, timing: merged.result.timing, ran: run.ran };
 }

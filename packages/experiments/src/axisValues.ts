@@ -1,4 +1,5 @@
 import { InvalidInputError } from '@maxent/core';
+import type { SettingKind } from './settings.js';
 
 /**
  * Values of one swept setting, written as a list or a range:
@@ -16,7 +17,7 @@ export type AxisValue = number | string;
 /** At most this many values per axis: a typo like 1..1e6 should fail fast, not run for days. */
 export const MAX_AXIS_VALUES = 10_000;
 
-export function parseAxisValues(text: string, flag: string, kind: 'number' | 'integer' | 'name'): AxisValue[] {
+export function parseAxisValues(text: string, flag: string, kind: SettingKind): AxisValue[] {
   const fail = (why: string): never => {
     throw new InvalidInputError(flag, `invalid \`${flag}\`: ${why}, got ${JSON.stringify(text)}`);
   };

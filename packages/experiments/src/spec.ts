@@ -1,9 +1,8 @@
-import { createHash } from 'node:crypto';
 import { deriveSeed } from '@maxent/core';
-import { parseConfig, type MaxentConfig } from '@maxent/constraints';
+import type { MaxentConfig } from '@maxent/constraints';
 import type { TrainingHyperparameters } from '@maxent/trainer';
-import { parseNamingFlags } from '../configOptions.js';
 import type { AxisValue } from './axisValues.js';
+import { CONFIG_SETTINGS, configWithSettings, type ConfigSetting } from './settings.js';
 
 /**
  * A sweep (interfaces.md `maxent sweep`, kind `sweep`): grids of config values,
@@ -11,18 +10,9 @@ import type { AxisValue } from './axisValues.js';
  * several init scales and analysed (model.md §6, §10).
  */
 
-/** Config settings a sweep can vary, with the flag that sets each. */
-export const SWEEP_FIELDS = Object.freeze({
-  contexts: { flag: '--contexts', kind: 'integer' },
-  task: { flag: '--task', kind: 'name' },
-  nonlinearity: { flag: '--nonlinearity', kind: 'name' },
-  weightScale: { flag: '--weight-scale', kind: 'number' },
-  stimulusStd: { flag: '--stimulus-std', kind: 'number' },
-  contextMean: { flag: '--context-mean', kind: 'number' },
-  contextStd: { flag: '--context-std', kind: 'number' },
-  estimator: { flag: '--estimator', kind: 'name' },
-} as const);
-export type SweepField = keyof typeof SWEEP_FIELDS;
+/** Config settings a sweep can vary, with the flag that sets each (the table of settings.ts). */
+export const SWEEP_FIELDS = CONFIG_SETTINGS;
+export type SweepField = ConfigSetting;
 
 export interface SweepAxis {
   readonly field: SweepField;
@@ -82,7 +72,7 @@ export function sweepPoints(spec: SweepSpec): SweepPoint[] {
   const points: SweepPoint[] = [];
   for (const grid of spec.grids) {
     const combinations = cartesian(grid.axes);
-    const configs = combinations.map((values) => ({ values, config: configAt(spec.base, values, grid.axes) }));
+    const configs = combinations.map((values) => ({ values, config: configAt(spec.base, values) }));
     for (const { values, config } of configs) {
       const index = points.length;
       points.push({ index, grid: grid.name, mode: 'maxent', values, config, initScale: null, training: null, matchWeightScale: false, seed: deriveSeed(spec.seed, index) });
@@ -110,15 +100,6 @@ export function sweepPoints(spec: SweepSpec): SweepPoint[] {
   return points;
 }
 
-/**
- * Hash of everything that determines the rows (the points with their configs,
- * init scales, training settings and seeds): a journal is only resumed by the
- * same sweep.
- */
-export function sweepHash(points: readonly SweepPoint[]): string {
-  return createHash('sha256').update(JSON.stringify(points)).digest('hex').slice(0, 16);
-}
-
 function cartesian(axes: readonly SweepAxis[]): Partial<Record<SweepField, AxisValue>>[] {
   let out: Partial<Record<SweepField, AxisValue>>[] = [{}];
   for (const axis of axes) {
@@ -129,44 +110,7 @@ function cartesian(axes: readonly SweepAxis[]): Partial<Record<SweepField, AxisV
   return out;
 }
 
-/** The base config with this point's values laid over it, validated (errors name the flag). */
-function configAt(base: MaxentConfig, values: Partial<Record<SweepField, AxisValue>>, axes: readonly SweepAxis[]): MaxentConfig {
-  const raw = structuredClone(base) as unknown as Record<string, unknown> & {
-    task: Record<string, unknown>;
-    context: Record<string, unknown>;
-    estimator: Record<string, unknown>;
-  };
-  if (values.task !== undefined || values.contexts !== undefined) {
-    if ('matrix' in raw.task) raw.task = { name: 'select', contexts: (raw.task.matrix as unknown[]).length };
-    if (values.task !== undefined) raw.task.name = values.task;
-    if (values.contexts !== undefined) raw.task.contexts = values.contexts;
-    if (raw.task.name === 'select') delete raw.task.stimuli;
-  }
-  if (values.nonlinearity !== undefined) raw.nonlinearity = values.nonlinearity;
-  if (values.weightScale !== undefined) raw.weightScale = values.weightScale;
-  if (values.stimulusStd !== undefined) raw.stimulusStd = values.stimulusStd;
-  if (values.contextMean !== undefined) raw.context.mean = values.contextMean;
-  if (values.contextStd !== undefined) raw.context.std = values.contextStd;
-  if (values.estimator !== undefined) raw.estimator = { kind: values.estimator };
-  return parseNamingFlags(
-    () => parseConfig(raw),
-    (key) => {
-      const axis = axes.find((candidate) => fieldOfConfigKey(key) === candidate.field);
-      return axis === undefined ? undefined : SWEEP_FIELDS[axis.field].flag;
-    },
-  );
-}
-
-function fieldOfConfigKey(key: string): SweepField | undefined {
-  const map: Record<string, SweepField> = {
-    'task.contexts': 'contexts',
-    'task.name': 'task',
-    nonlinearity: 'nonlinearity',
-    weightScale: 'weightScale',
-    stimulusStd: 'stimulusStd',
-    'context.mean': 'contextMean',
-    'context.std': 'contextStd',
-    'estimator.kind': 'estimator',
-  };
-  return map[key];
+/** The base config with this point's values laid over it, validated (errors name the flag of the axis). */
+function configAt(base: MaxentConfig, values: Partial<Record<SweepField, AxisValue>>): MaxentConfig {
+  return configWithSettings(base as unknown as Record<string, unknown>, values);
 }

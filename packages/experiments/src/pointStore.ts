@@ -1,0 +1,56 @@
+import type { SweepRow } from './runPoint.js';
+
+/**
+ * What a sweep keeps of one finished point: one record per point, written once
+ * when the point finishes, so an interrupted sweep keeps every finished point
+ * and points run anywhere (threads, a browser, cluster tasks) need no shared
+ * file to append to. `sweep` is the sweep's hash: a record belongs to one sweep.
+ */
+export interface PointRecord {
+  readonly sweep: string;
+  readonly index: number;
+  readonly seconds: number;
+  readonly row: SweepRow;
+}
+
+/**
+ * Where point records live: a folder of files (`@maxent/experiments/node`), memory,
+ * later IndexedDB or a cluster's shared file system. Asynchronous, so stores
+ * over asynchronous storage fit. A record that cannot be read back (a file
+ * truncated by a crash) reads as missing: its point simply runs again.
+ */
+export interface PointStore {
+  /** Where the records are, for messages (a folder path, "memory"). */
+  readonly location: string;
+  /** Where one point's record is, for messages. */
+  locate(index: number): string;
+  has(index: number): Promise<boolean>;
+  read(index: number): Promise<PointRecord | undefined>;
+  /** Writes (or replaces) the record of `record.index`, all or nothing. */
+  write(record: PointRecord): Promise<void>;
+  /** Indices of the records present, ascending. */
+  list(): Promise<number[]>;
+  /** Removes every record (after the merged result is written). */
+  clear(): Promise<void>;
+}
+
+/**
+ * A store in memory. Records are kept as JSON text, as a file store keeps them,
+ * so what is read back is what a file would give (NaN as null, fresh objects),
+ * and a merge gives the same bytes whichever store held the points.
+ */
+export function createMemoryStore(): PointStore {
+  const texts = new Map<number, string>();
+  return {
+    location: 'memory',
+    locate: (index) => `memory point ${index}`,
+    has: async (index) => texts.has(index),
+    read: async (index) => {
+      const text = texts.get(index);
+      return text === undefined ? undefined : (JSON.parse(text) as PointRecord);
+    },
+    write: async (record) => void texts.set(record.index, JSON.stringify(record)),
+    list: async () => [...texts.keys()].sort((a, b) => a - b),
+    clear: async () => texts.clear(),
+  };
+}
