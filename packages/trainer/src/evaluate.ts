@@ -1,8 +1,7 @@
 import { invalid, type Mat, type Rng } from '@maxent/core';
-import { nonlinearity as nonlinearityOf } from '@maxent/constraints';
+import { nonlinearity as nonlinearityOf, type Network } from '@maxent/constraints';
 import { createTaskBatch, drawContextBatch, type TaskBatch } from './batches.js';
 import { forwardByFeature } from './forward.js';
-import type { Network } from './network.js';
 
 /**
  * The gain-modulated linear model of a network (model.md §3): in context k,

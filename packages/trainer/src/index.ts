@@ -1,5 +1,3 @@
-export { networkToFields, networkFromFields } from './network.js';
-export type { Network, NetworkFields } from './network.js';
 export { createTaskBatch, drawTaskBatch, drawContextBatch } from './batches.js';
 export type { TaskBatch } from './batches.js';
 export { forward, createForwardWorkspace } from './forward.js';

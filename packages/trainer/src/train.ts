@@ -3,7 +3,7 @@ import { backward } from './backward.js';
 import { createTaskBatch, drawTaskBatch } from './batches.js';
 import { createActivations, forwardTraining } from './forward.js';
 import { createParameterBuffer, initializeParameters, networkOfParameters, type ParameterBuffer } from './initialization.js';
-import type { Network } from './network.js';
+import type { Network } from '@maxent/constraints';
 import { createOptimizer } from './optimizers.js';
 import { resolveTrainingSettings, type ResolvedTrainingSettings, type TrainingSettings } from './settings.js';
 

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { InvalidInputError } from '@maxent/core';
-import { activeProbability, summarizePopulations, type MaxentProblem } from '@maxent/constraints';
+import { activeProbability, networkFromFields, summarizePopulations, type MaxentProblem, type Network } from '@maxent/constraints';
 import {
   bestMatchingWeightScale,
   compareWithSolution,
@@ -12,7 +12,6 @@ import {
   type WeightScaleMatch,
 } from '@maxent/analysis';
 import { populationShares, sharesAlongWeightScale, solutionFromFile } from '@maxent/solver';
-import { networkFromFields, type Network } from '@maxent/trainer';
 import type { CliIO } from '../context.js';
 import type { CommandModule } from './index.js';
 import { integerFlag, numberFlag } from '../configOptions.js';

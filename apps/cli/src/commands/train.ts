@@ -1,7 +1,7 @@
 import { Command, Option } from 'commander';
 import { ProblemHasNoAnswerError } from '@maxent/core';
+import { networkToFields } from '@maxent/constraints';
 import {
-  networkToFields,
   OPTIMIZER_NAMES,
   parseTrainingSettings,
   train,
