@@ -20,7 +20,7 @@ export type {
   ResolvedTrainingSettings,
 } from './settings.js';
 export { train, trainSteps, LOSS_WINDOW, HISTORY_POINTS } from './train.js';
-export type { TrainingResult, TrainingStep, TrainOptions, HistoryPoint, RelativeChange, StopReason } from './train.js';
+export type { TrainingResult, TrainingStep, TrainingProgress, TrainOptions, HistoryPoint, RelativeChange, StopReason } from './train.js';
 export { backward } from './backward.js';
 export { forwardTraining, createActivations } from './forward.js';
 export type { Activations } from './forward.js';
