@@ -32,5 +32,5 @@ export function expectAllClose(
   }
 }
 
-export { describeUndefinedOptions, optionKeys, optionsCase } from './undefinedOptions.js';
+export { describeUndefinedOptions, optionKeys, optionsCase, outcome } from './undefinedOptions.js';
 export type { OptionalKeys, OptionsCase } from './undefinedOptions.js';

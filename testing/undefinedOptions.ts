@@ -13,6 +13,15 @@ export function optionKeys<Options extends object>(keys: { readonly [K in Option
   return Object.keys(keys) as OptionalKeys<Options>[];
 }
 
+/** The result of a call, or the message it throws: invalid input is behaviour to compare too. */
+export function outcome(run: () => unknown): unknown {
+  try {
+    return run();
+  } catch (error) {
+    return `throws ${(error as Error).message}`;
+  }
+}
+
 /** One public function: how to call it with fixed seeds and minimal arguments, and its option keys. */
 export interface OptionsCase<Options extends object> {
   readonly name: string;

@@ -3,7 +3,7 @@ export type { Rng, RngState } from './rng.js';
 export { erfc, normalCdf, truncatedNormal } from './normal.js';
 export { zeros, fromRows, toRows, cloneMat, toMlMatrix, maxAbs } from './matrix.js';
 export type { Mat } from './matrix.js';
-export { InvalidInputError, ProblemHasNoAnswerError, invalid, describeValue, closestWord } from './errors.js';
+export { InvalidInputError, ProblemHasNoAnswerError, invalid, describeValue, closestWord, assertNever } from './errors.js';
 export { encodeNpy, decodeNpy } from './npy.js';
 export type { NpyArray } from './npy.js';
 export { decodeWeightMatrix, weightMatrixFromJson } from './weightMatrixFile.js';

@@ -1,6 +1,6 @@
-import { createRng, deriveSeed, invalid, toRows, type Rng } from '@maxent/core';
+import { createRng, deriveSeed, invalid, toRows, type Progress, type Rng } from '@maxent/core';
 import { nonlinearity } from '@maxent/constraints';
-import { sampleChains, type ChainsResult, type SamplingProgress } from './chains.js';
+import { sampleChains, type ChainsResult } from './chains.js';
 import { convergenceWarnings, diagnose, type QuantityDiagnostics } from './diagnostics.js';
 import type { SampledNetwork, SolutionLaw } from './network.js';
 import { createConditionalWorkspace, fullLogDensity, marginalContextLogDensity, neuronDimension } from './neuronDensity.js';
@@ -26,7 +26,7 @@ export interface McmcNeuronOptions {
   readonly chains?: number;
   readonly warmup?: number;
   readonly thin?: number;
-  readonly onProgress?: (progress: SamplingProgress) => void;
+  readonly onProgress?: (progress: Progress) => void;
   readonly signal?: AbortSignal;
 }
 

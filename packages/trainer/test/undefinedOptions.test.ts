@@ -2,7 +2,7 @@
 // function of @maxent/trainer that takes options or optional settings, each key.
 import { createRng } from '@maxent/core';
 import { selectTask } from '@maxent/constraints';
-import { describeUndefinedOptions, optionKeys, optionsCase } from '#testing';
+import { describeUndefinedOptions, optionKeys, optionsCase, outcome } from '#testing';
 import {
   evaluateNetwork,
   parseTrainingSettings,
@@ -41,15 +41,6 @@ const hyperparameterKeys = optionKeys<Partial<TrainingHyperparameters>>({
   lossTolerance: true,
   seed: true,
 });
-
-/** The error message of a call, or its result: invalid input is part of the behaviour too. */
-function outcome(run: () => unknown): unknown {
-  try {
-    return run();
-  } catch (error) {
-    return (error as Error).message;
-  }
-}
 
 function drain<T>(steps: Generator<unknown, T>): T {
   for (;;) {
