@@ -12,5 +12,29 @@ export { compareWithSolution, energyShareTvDistance } from './comparison.js';
 export type { PopulationComparison, SolutionComparison } from './comparison.js';
 export { bestMatchingWeightScale, DEFAULT_WEIGHT_SCALE_SEARCH } from './weightScaleSearch.js';
 export type { WeightScaleSearchOptions, WeightScaleEvaluation, WeightScaleProgress, WeightScaleMatch } from './weightScaleSearch.js';
-// Weight-matrix measures (model.md §11): the metrics folder's public exports, listed once there.
-export * from './metrics/index.js';
+// Weight-matrix measures (model.md §11).
+export {
+  shannonEntropy,
+  communicability,
+  communicabilityEntropy,
+  expm,
+  eigenvalues,
+  leadingEigenvalue,
+  logLeadingEigenvalue,
+  spectralRadius,
+  spectralEntropy,
+  spectralMeasures,
+  modularity,
+  modularityOfPartition,
+  DEFAULT_MODULARITY_OPTIONS,
+  totalWeight,
+  weightMetrics,
+} from './metrics/index.js';
+export type {
+  Eigenvalues,
+  SpectralMeasures,
+  ModularityOptions,
+  ModularityResult,
+  WeightMetrics,
+  WeightMetricsOptions,
+} from './metrics/index.js';
