@@ -31,3 +31,6 @@ export function expectAllClose(
     }
   }
 }
+
+export { describeUndefinedOptions, optionKeys, optionsCase, outcome } from './undefinedOptions.js';
+export type { OptionalKeys, OptionsCase } from './undefinedOptions.js';

@@ -2,10 +2,9 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createRng, fromRows } from '@maxent/core';
-import { parseConfig, problemFromConfig } from '@maxent/constraints';
+import { networkToFields, parseConfig, problemFromConfig, type Network } from '@maxent/constraints';
 import { energyShareTvDistance } from '@maxent/analysis';
 import { populationShares, solve, solutionToFile } from '@maxent/solver';
-import { networkToFields, type Network } from '@maxent/trainer';
 import { expectAllClose } from '#testing';
 import { runMaxent, temporaryFolder } from './harness.js';
 

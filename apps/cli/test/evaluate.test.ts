@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fromRows } from '@maxent/core';
-import { networkToFields, type Network } from '@maxent/trainer';
+import { networkToFields, type Network } from '@maxent/constraints';
 import { expectAllClose } from '#testing';
 import { runMaxent, temporaryFolder } from './harness.js';
 

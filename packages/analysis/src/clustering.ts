@@ -1,5 +1,5 @@
 import { kmeans } from 'ml-kmeans';
-import { createRng, type Rng } from '@maxent/core';
+import { createRng, DEFAULT_SEED, resolveOptions, type Progress, type Rng } from '@maxent/core';
 
 /**
  * k-means with k chosen by the silhouette (Rousseeuw 1987), for the continuous
@@ -26,11 +26,11 @@ export interface SilhouetteOptions {
   readonly silhouetteSampleSize?: number;
   /** Lloyd iterations per run; default 100. */
   readonly maxIterations?: number;
-  /** Seed of the Rng behind initialisation and subsampling; default 1. */
+  /** Seed of the Rng behind initialisation and subsampling; default DEFAULT_SEED (1). */
   readonly seed?: number | string;
   readonly signal?: AbortSignal;
-  /** Called after each k with its score. */
-  readonly onProgress?: (score: SilhouetteScore) => void;
+  /** Called after each k with its score: `done` of the `total` values of k tried so far. */
+  readonly onProgress?: (progress: SilhouetteProgress) => void;
 }
 
 export const DEFAULT_SILHOUETTE_OPTIONS: Readonly<Required<Omit<SilhouetteOptions, 'signal' | 'onProgress'>>> = Object.freeze({
@@ -38,7 +38,7 @@ export const DEFAULT_SILHOUETTE_OPTIONS: Readonly<Required<Omit<SilhouetteOption
   restarts: 3,
   silhouetteSampleSize: 1000,
   maxIterations: 100,
-  seed: 1,
+  seed: DEFAULT_SEED,
 });
 
 export interface SilhouetteScore {
@@ -46,6 +46,9 @@ export interface SilhouetteScore {
   /** Mean silhouette on the subsample; null when k could not be used (an empty cluster). */
   readonly silhouette: number | null;
 }
+
+/** What {@link clusterBySilhouette} reports after each k (k = 2..kMax). */
+export interface SilhouetteProgress extends Progress, SilhouetteScore {}
 
 export interface SilhouetteClustering {
   /** The chosen number of clusters. */
@@ -69,7 +72,7 @@ export function clusterBySilhouette(
   dimension: number,
   options: SilhouetteOptions = {},
 ): SilhouetteClustering | null {
-  const settings = { ...DEFAULT_SILHOUETTE_OPTIONS, ...options };
+  const settings = resolveOptions(DEFAULT_SILHOUETTE_OPTIONS, options);
   const rng = createRng(settings.seed);
   const rows: number[][] = [];
   for (let i = 0; i < count; i++) rows.push(Array.from(points.subarray(i * dimension, (i + 1) * dimension)));
@@ -78,17 +81,18 @@ export function clusterBySilhouette(
   const scores: SilhouetteScore[] = [];
   let best: SilhouetteClustering | null = null;
   let bestScore = -Infinity;
+  const total = Math.max(0, kMax - 1);
   for (let k = 2; k <= kMax; k++) {
-    options.signal?.throwIfAborted();
+    settings.signal?.throwIfAborted();
     const run = bestOfRestarts(rows, k, rng, settings.restarts, settings.maxIterations);
     if (run === null) {
       scores.push({ k, silhouette: null });
-      options.onProgress?.({ k, silhouette: null });
+      settings.onProgress?.({ done: k - 1, total, k, silhouette: null });
       continue;
     }
     const score = silhouetteScore(points, dimension, run.labels, sample);
     scores.push({ k, silhouette: score });
-    options.onProgress?.({ k, silhouette: score });
+    settings.onProgress?.({ done: k - 1, total, k, silhouette: score });
     if (score > bestScore) {
       bestScore = score;
       best = { k, labels: run.labels, centroids: run.centroids, scores };

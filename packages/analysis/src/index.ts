@@ -5,13 +5,13 @@ export { patternIndex, patternOfIndex, patternKey, reluPatternIndices } from './
 export { populationStatistics } from './populationStatistics.js';
 export type { EmpiricalPopulation } from './populationStatistics.js';
 export { clusterBySilhouette, kmeansPlusPlus, silhouetteScore, DEFAULT_SILHOUETTE_OPTIONS } from './clustering.js';
-export type { SilhouetteOptions, SilhouetteScore, SilhouetteClustering } from './clustering.js';
+export type { SilhouetteOptions, SilhouetteScore, SilhouetteProgress, SilhouetteClustering } from './clustering.js';
 export { networkPopulations, DEFAULT_POPULATION_OPTIONS } from './populations.js';
 export type { PopulationMethod, PopulationOptions, NetworkPopulations } from './populations.js';
 export { compareWithSolution, energyShareTvDistance } from './comparison.js';
 export type { PopulationComparison, SolutionComparison } from './comparison.js';
 export { bestMatchingWeightScale, DEFAULT_WEIGHT_SCALE_SEARCH } from './weightScaleSearch.js';
-export type { WeightScaleSearchOptions, WeightScaleEvaluation, WeightScaleMatch } from './weightScaleSearch.js';
+export type { WeightScaleSearchOptions, WeightScaleEvaluation, WeightScaleProgress, WeightScaleMatch } from './weightScaleSearch.js';
 // Weight-matrix measures (model.md §11); the linear algebra under them (expm,
 // eigenvalues, Lanczos) is in @maxent/core.
 export { shannonEntropy } from './metrics/entropy.js';

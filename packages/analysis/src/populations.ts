@@ -1,3 +1,4 @@
+import { resolveOptions } from '@maxent/core';
 import { activeProbability, nonlinearity, summarizePopulations, type PopulationSummary } from '@maxent/constraints';
 import { clusterBySilhouette, DEFAULT_SILHOUETTE_OPTIONS, type SilhouetteOptions, type SilhouetteScore } from './clustering.js';
 import { patternIndex, patternOfIndex, reluPatternIndices } from './gainPatterns.js';
@@ -49,7 +50,7 @@ export interface NetworkPopulations {
  */
 export function networkPopulations(network: NetworkWeights, options: PopulationOptions = {}): NetworkPopulations {
   checkNetworkWeights(network);
-  const settings = { ...DEFAULT_POPULATION_OPTIONS, ...options };
+  const settings = resolveOptions(DEFAULT_POPULATION_OPTIONS, options);
   const { neurons, contexts: K, stimuli: P } = network;
   const phi = nonlinearity(network.nonlinearity);
   const rho = activeProbability({ weightScale: 1, contextMean: settings.contextMean, contextStd: settings.contextStd });

@@ -1,4 +1,4 @@
-import { invalid } from '@maxent/core';
+import { invalid, resolveOptions, type Progress } from '@maxent/core';
 import type { PopulationShare } from '@maxent/constraints';
 import { pooledEnergyShareTvDistance, poolByPattern } from './comparison.js';
 
@@ -30,8 +30,8 @@ export interface WeightScaleSearchOptions {
   /** Relative width of the final bracket on sigma; default 1e-3. */
   readonly tolerance?: number;
   readonly signal?: AbortSignal;
-  /** Called after every evaluation of the objective. */
-  readonly onProgress?: (evaluation: WeightScaleEvaluation) => void;
+  /** Called after every evaluation of the objective: `done` of the `total` evaluations the search makes. */
+  readonly onProgress?: (progress: WeightScaleProgress) => void;
 }
 
 export const DEFAULT_WEIGHT_SCALE_SEARCH: Readonly<Required<Omit<WeightScaleSearchOptions, 'signal' | 'onProgress'>>> =
@@ -42,6 +42,9 @@ export interface WeightScaleEvaluation {
   /** D(sigma); Infinity where `solutionAt` had no solution. */
   readonly tvDistance: number;
 }
+
+/** What {@link bestMatchingWeightScale} reports after each evaluation. */
+export interface WeightScaleProgress extends Progress, WeightScaleEvaluation {}
 
 export interface WeightScaleMatch {
   /** The best-matching sigma. */
@@ -61,7 +64,7 @@ export function bestMatchingWeightScale(
   solutionAt: (weightScale: number) => readonly PopulationShare[] | null,
   options: WeightScaleSearchOptions = {},
 ): WeightScaleMatch {
-  const settings = { ...DEFAULT_WEIGHT_SCALE_SEARCH, ...options };
+  const settings = resolveOptions(DEFAULT_WEIGHT_SCALE_SEARCH, options);
   if (!(settings.lower > 0 && Number.isFinite(settings.lower))) throw invalid('lower', 'must be a positive finite number', settings.lower);
   if (!(settings.upper > settings.lower && Number.isFinite(settings.upper))) {
     throw invalid('upper', `must be a finite number > lower (${settings.lower})`, settings.upper);
@@ -69,23 +72,32 @@ export function bestMatchingWeightScale(
   if (!(Number.isInteger(settings.gridPoints) && settings.gridPoints >= 3)) throw invalid('gridPoints', 'must be an integer >= 3', settings.gridPoints);
   if (!(settings.tolerance > 0)) throw invalid('tolerance', 'must be a positive number', settings.tolerance);
 
+  const low = Math.log(settings.lower);
+  const high = Math.log(settings.upper);
+  const step = (high - low) / (settings.gridPoints - 1);
+  const width = Math.log1p(settings.tolerance);
+  // Evaluations planned: the grid, two golden-section points, one per bracket shrink.
+  // That is the count for an interior optimum, whose bracket spans two grid steps;
+  // one at an end of the range has a bracket of one step and may need fewer.
+  let planned = settings.gridPoints + 2;
+  for (let span = 2 * step; span > width; span *= INVERSE_GOLDEN) planned++;
+
   const evaluations: WeightScaleEvaluation[] = [];
   // The network side is the same at every sigma: pool it by pattern once.
   const pooledNetwork = poolByPattern(network);
   const objective = (logScale: number): number => {
-    options.signal?.throwIfAborted();
+    settings.signal?.throwIfAborted();
     const weightScale = Math.exp(logScale);
     const solution = solutionAt(weightScale);
     const tvDistance = solution === null ? Infinity : pooledEnergyShareTvDistance(pooledNetwork, poolByPattern(solution));
     const evaluation = { weightScale, tvDistance };
     evaluations.push(evaluation);
-    options.onProgress?.(evaluation);
+    // max: rounding in the bracket updates may add one shrink to the plan.
+    const done = evaluations.length;
+    settings.onProgress?.({ done, total: Math.max(planned, done), ...evaluation });
     return tvDistance;
   };
 
-  const low = Math.log(settings.lower);
-  const high = Math.log(settings.upper);
-  const step = (high - low) / (settings.gridPoints - 1);
   const grid = Array.from({ length: settings.gridPoints }, (_, i) => (i === settings.gridPoints - 1 ? high : low + i * step));
   const values = grid.map(objective);
   let bestIndex = 0;
@@ -101,7 +113,6 @@ export function bestMatchingWeightScale(
   let d = a + INVERSE_GOLDEN * (b - a);
   let fc = objective(c);
   let fd = objective(d);
-  const width = Math.log1p(settings.tolerance);
   while (b - a > width) {
     if (fc <= fd) {
       b = d;

@@ -72,6 +72,21 @@ describe('bestMatchingWeightScale', () => {
     expectAllClose(match.weightScale, 16, { rtol: 2e-3 });
   });
 
+  it('reports { done, total } after every evaluation; total is the plan of an interior optimum', () => {
+    // Default range [1/16, 16], 17 grid points: step ln(256)/16, bracket 2 steps = ln 2.
+    // Golden-section shrinks until the bracket is below ln(1.001):
+    // ceil(ln(ln(1.001) / ln 2) / ln(0.618...)) = 14, so 17 + 2 + 14 = 33 evaluations.
+    const interior: [number, number][] = [];
+    const match = bestMatchingWeightScale(family(2.5), family, { onProgress: ({ done, total }) => interior.push([done, total]) });
+    expect(match.evaluations.length).toBe(33);
+    expect(interior).toEqual(Array.from({ length: 33 }, (_, i) => [i + 1, 33]));
+    // At an end of the range the bracket is one step wide: fewer shrinks than planned.
+    const boundary: [number, number][] = [];
+    bestMatchingWeightScale(family(40), family, { onProgress: ({ done, total }) => boundary.push([done, total]) });
+    expect(boundary.at(-1)).toEqual([32, 33]);
+    expect(boundary.every(([done, total]) => done <= total)).toBe(true);
+  });
+
   it('rejects a bad range, naming the option', () => {
     expect(() => bestMatchingWeightScale(family(1), family, { lower: 2, upper: 1 })).toThrow(/invalid `upper`/);
   });

@@ -162,9 +162,10 @@ describe('networkPopulations: continuous gains', () => {
       const centre = planted[i % 3];
       rows.push({ u: [rng.normal(), rng.normal()], v: centre.map((c) => c + 0.05 * rng.normal()), w: rng.normal() });
     }
-    const reported: number[] = [];
-    const result = networkPopulations(network(rows, 'tanh'), { seed: 7, onProgress: (score) => reported.push(score.k) });
-    expect(reported).toEqual([2, 3, 4, 5, 6, 7, 8]);
+    const reported: number[][] = [];
+    const result = networkPopulations(network(rows, 'tanh'), { seed: 7, onProgress: ({ done, total, k }) => reported.push([done, total, k]) });
+    // k = 2..kMax (8): seven values of k, each reported once it is scored.
+    expect(reported).toEqual([2, 3, 4, 5, 6, 7, 8].map((k) => [k - 1, 7, k]));
     expect(result.method).toBe('kmeans');
     // Ordered by pattern index sum_k g_k 2^k.
     expect(result.populations.map((p) => p.pattern)).toEqual([

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { fromRows, invalid, type Mat } from '@maxent/core';
+import { DEFAULT_SEED, fromRows, invalid, type Mat } from '@maxent/core';
 import { NONLINEARITY_NAMES, type NonlinearityName } from './nonlinearity.js';
 import { selectOfTask, selectTask, TASK_NAMES } from './task.js';
 import { parseWithSchema } from './validation.js';
@@ -143,7 +143,7 @@ function normalizeEstimator(estimator: z.output<typeof estimatorSchema>): Estima
       return {
         kind: 'montecarlo',
         samples: estimator.samples ?? DEFAULT_MONTECARLO_SAMPLES,
-        seed: estimator.seed ?? 1,
+        seed: estimator.seed ?? DEFAULT_SEED,
       };
   }
 }

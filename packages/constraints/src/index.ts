@@ -1,6 +1,6 @@
 export { NONLINEARITY_NAMES, nonlinearities, nonlinearity } from './nonlinearity.js';
 export type { Nonlinearity, NonlinearityName } from './nonlinearity.js';
-export { TASK_NAMES, selectTask, selectOfTask, matrixTask } from './task.js';
+export { TASK_NAMES, selectTask, selectOfTask } from './task.js';
 export type { TaskName } from './task.js';
 export { activeProbability, patternPriorProbability, logPriorDensity } from './prior.js';
 export type { Prior } from './prior.js';
@@ -22,3 +22,5 @@ export { summarizePopulations } from './observables.js';
 export type { PopulationShare, PopulationSummary } from './observables.js';
 export type { Network, NetworkWeights } from './network.js';
 export { VERSION } from './version.js';
+export { networkToFields, networkFromFields } from './networkFile.js';
+export type { NetworkFields } from './networkFile.js';

@@ -1,4 +1,4 @@
-import { fromRows, zeros, type Mat } from '@maxent/core';
+import { zeros, type Mat } from '@maxent/core';
 
 /** Built-in tasks of model.md §1; any other task is just a matrix. */
 export const TASK_NAMES = ['select', 'select-of'] as const;
@@ -16,9 +16,4 @@ export function selectOfTask(contexts: number, stimuli: number): Mat {
   const out = zeros(contexts, stimuli);
   for (let k = 0; k < contexts; k++) out.data[k * stimuli + (k % stimuli)] = 1;
   return out;
-}
-
-/** Arbitrary task matrix A (K x P) from nested rows. */
-export function matrixTask(rows: readonly (readonly number[])[]): Mat {
-  return fromRows(rows);
 }

@@ -42,6 +42,15 @@ export function describeValue(value: unknown): string {
   }
 }
 
+/**
+ * The default branch of a `switch` over a string-literal union (style.md "API"):
+ * the type checker proves it unreachable, so a new member that a switch forgets
+ * is a compile error. Values from outside are validated before the switch.
+ */
+export function assertNever(value: never): never {
+  throw new Error(`unexpected value ${String(value)}`);
+}
+
 /** The closest of `candidates` to `word` (Levenshtein), to suggest a fix for a typo. */
 export function closestWord(word: string, candidates: readonly string[]): string | undefined {
   let best: string | undefined;

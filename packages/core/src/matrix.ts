@@ -14,12 +14,6 @@ export function zeros(rows: number, cols: number): Mat {
   return { rows, cols, data: new Float64Array(rows * cols) };
 }
 
-export function identity(size: number): Mat {
-  const out = zeros(size, size);
-  for (let i = 0; i < size; i++) out.data[i * size + i] = 1;
-  return out;
-}
-
 /** From nested arrays; every row must have the same length. */
 export function fromRows(rows: readonly (readonly number[])[]): Mat {
   const rowCount = rows.length;
@@ -42,10 +36,6 @@ export function toRows(matrix: Mat): number[][] {
   return out;
 }
 
-export function get(matrix: Mat, i: number, j: number): number {
-  return matrix.data[i * matrix.cols + j];
-}
-
 export function cloneMat(matrix: Mat): Mat {
   return { rows: matrix.rows, cols: matrix.cols, data: Float64Array.from(matrix.data) };
 }
@@ -55,39 +45,6 @@ export function toMlMatrix(matrix: Mat): Matrix {
   const out = new Matrix(matrix.rows, matrix.cols);
   for (let i = 0; i < matrix.rows; i++) {
     for (let j = 0; j < matrix.cols; j++) out.set(i, j, matrix.data[i * matrix.cols + j]);
-  }
-  return out;
-}
-
-export function fromMlMatrix(matrix: Matrix): Mat {
-  const out = zeros(matrix.rows, matrix.columns);
-  for (let i = 0; i < matrix.rows; i++) {
-    for (let j = 0; j < matrix.columns; j++) out.data[i * matrix.columns + j] = matrix.get(i, j);
-  }
-  return out;
-}
-
-/** out = a * b (allocates out when not given). */
-export function matmul(a: Mat, b: Mat, out: Mat = zeros(a.rows, b.cols)): Mat {
-  if (a.cols !== b.rows) throw new RangeError(`matmul: ${a.rows}x${a.cols} times ${b.rows}x${b.cols}`);
-  const { data: o } = out;
-  o.fill(0);
-  for (let i = 0; i < a.rows; i++) {
-    for (let k = 0; k < a.cols; k++) {
-      const aik = a.data[i * a.cols + k];
-      if (aik === 0) continue;
-      const bRow = k * b.cols;
-      const oRow = i * b.cols;
-      for (let j = 0; j < b.cols; j++) o[oRow + j] += aik * b.data[bRow + j];
-    }
-  }
-  return out;
-}
-
-export function transpose(matrix: Mat): Mat {
-  const out = zeros(matrix.cols, matrix.rows);
-  for (let i = 0; i < matrix.rows; i++) {
-    for (let j = 0; j < matrix.cols; j++) out.data[j * matrix.rows + i] = matrix.data[i * matrix.cols + j];
   }
   return out;
 }

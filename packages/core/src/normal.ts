@@ -48,11 +48,6 @@ export function normalCdf(x: number): number {
   return 0.5 * erfc(-x / SQRT2);
 }
 
-/** Standard normal density. */
-export function normalPdf(x: number): number {
-  return Math.exp(-0.5 * x * x) / Math.sqrt(2 * Math.PI);
-}
-
 /**
  * Draw from N(mean, std^2) truncated to (lower, upper); either bound may be
  * infinite. Uses plain rejection when the interval holds enough mass and

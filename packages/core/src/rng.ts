@@ -51,6 +51,12 @@ class AleaRng implements Rng {
 }
 
 /**
+ * The seed every function and command uses when none is given: one constant, so a
+ * default run of the CLI and of the packages draw from the same stream.
+ */
+export const DEFAULT_SEED = 1;
+
+/**
  * A stream from a seed (Alea generator from seedrandom: fast, 2^116 period, and
  * the same sequence on every platform).
  */

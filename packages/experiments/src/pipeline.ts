@@ -2,7 +2,8 @@ import { createRng, deriveSeed, InvalidInputError, ProblemHasNoAnswerError } fro
 import { problemFromConfig, type MaxentConfig, type MaxentProblem } from '@maxent/constraints';
 import { networkPopulations, type NetworkPopulations } from '@maxent/analysis';
 import { solve, type MaxentSolution } from '@maxent/solver';
-import { evaluateNetwork, train, trainingProblemFromConfig, type Network, type TrainingHyperparameters, type TrainingResult } from '@maxent/trainer';
+import type { Network } from '@maxent/constraints';
+import { evaluateNetwork, train, trainingProblemFromConfig, type TrainingHyperparameters, type TrainingResult } from '@maxent/trainer';
 
 /**
  * The stages of one point of a study, each a pure function of its inputs and

@@ -2,18 +2,18 @@
 //   npx tsx --conditions=development packages/sampler/examples/sample-network.ts
 import { parseConfig, problemFromConfig } from '@maxent/constraints';
 import { solve } from '@maxent/solver';
-import { coordinateChains, diagnose, sampleChains, sampleExactNeurons, sampleMcmcNeurons } from '@maxent/sampler';
+import { coordinateChains, diagnose, sampleChains, sampleNetwork } from '@maxent/sampler';
 
 // 1. A max-ent solution: 3-context select task, relu, sigma = 1 (model.md §4-§6).
 const solution = solve(problemFromConfig(parseConfig({ task: { name: 'select', contexts: 3 } })));
 
 // 2. Exact sampler: 20000 neurons, u (N x 3), v (N x 3), w (N), row-major Float64Arrays.
-const network = sampleExactNeurons(solution, { neurons: 20_000, seed: 1 });
+const { network } = sampleNetwork(solution, { neurons: 20_000, seed: 1 });
 const active = network.v.filter((x) => x > 0).length / network.v.length;
 console.log(`exact: ${network.neurons} neurons, fraction of active gates ${active.toFixed(3)}`);
 
-// 3. Blocked MCMC on the same solution, with diagnostics.
-const { diagnostics } = sampleMcmcNeurons(solution, { neurons: 20_000, seed: 1 });
+// 3. Blocked MCMC on the same solution, with diagnostics (never null for mcmc).
+const diagnostics = sampleNetwork(solution, { neurons: 20_000, method: 'mcmc', seed: 1 }).diagnostics!;
 console.log(
   `mcmc: acceptance ${diagnostics.acceptanceRate.toFixed(3)}, max R-hat ${diagnostics.rhat.toFixed(4)}, ` +
     `min bulk ESS ${diagnostics.ess.toFixed(0)}, warnings ${diagnostics.warnings.length}`,

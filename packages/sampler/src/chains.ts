@@ -1,12 +1,6 @@
-import { createRng, deriveSeed, invalid, type Rng } from '@maxent/core';
+import { createRng, deriveSeed, invalid, resolveOptions, type Progress, type Rng } from '@maxent/core';
 import { checkedLogDensity, metropolisStep, type ChainState, type LogDensity } from './metropolis.js';
 import { gaussianRandomWalk, type ProposalFactory } from './proposals.js';
-
-/** Progress of a sampling run: iterations done (warm-up included) out of the total. */
-export interface SamplingProgress {
-  readonly done: number;
-  readonly total: number;
-}
 
 /** Options of {@link sampleChains}; defaults in {@link CHAIN_DEFAULTS}. */
 export interface ChainsOptions {
@@ -30,7 +24,8 @@ export interface ChainsOptions {
   readonly targetAcceptance?: number;
   /** Adapt the step size during warm-up (then frozen). */
   readonly adapt?: boolean;
-  readonly onProgress?: (progress: SamplingProgress) => void;
+  /** Iterations done (warm-up included) out of the total, over all chains. */
+  readonly onProgress?: (progress: Progress) => void;
   readonly signal?: AbortSignal;
 }
 
@@ -72,7 +67,7 @@ const PROGRESS_EVERY = 1024;
 
 /** Validates options once, at the boundary (style.md "Numbers"). */
 export function resolveChainsOptions(options: ChainsOptions): ResolvedOptions {
-  const resolved = { ...CHAIN_DEFAULTS, proposal: gaussianRandomWalk(), ...stripUndefined(options) } as ResolvedOptions;
+  const resolved: ResolvedOptions = resolveOptions({ ...CHAIN_DEFAULTS, proposal: gaussianRandomWalk() }, options);
   const integer = (field: keyof ResolvedOptions, min: number) => {
     const value = resolved[field];
     if (typeof value !== 'number' || !Number.isInteger(value) || value < min) {
@@ -93,10 +88,6 @@ export function resolveChainsOptions(options: ChainsOptions): ResolvedOptions {
     throw invalid('seed', 'must be a number or a string', resolved.seed);
   }
   return resolved;
-}
-
-function stripUndefined<T extends object>(options: T): Partial<T> {
-  return Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined)) as Partial<T>;
 }
 
 /**

@@ -1,8 +1,7 @@
-import { createRng, deriveSeed, invalid, truncatedNormal, type Rng } from '@maxent/core';
+import { createRng, deriveSeed, invalid, truncatedNormal, type Progress, type Rng } from '@maxent/core';
 import { activeProbability, MAX_EXACT_CONTEXTS, nonlinearity, patternPriorProbability } from '@maxent/constraints';
 import { patternBits, patternLaw, structuredAxis, type PatternLaw } from '@maxent/solver';
 import { createAliasTable, drawAlias } from './aliasTable.js';
-import type { SamplingProgress } from './chains.js';
 import type { SampledNetwork, SolutionLaw } from './network.js';
 import { zigguratNormal } from './ziggurat.js';
 
@@ -13,7 +12,7 @@ export interface ExactNeuronOptions {
   /** Master seed; the stream is deriveSeed(seed, 'exact'). */
   readonly seed: number | string;
   /** Called every 65536 neurons and at the end with neurons done / N. */
-  readonly onProgress?: (progress: SamplingProgress) => void;
+  readonly onProgress?: (progress: Progress) => void;
   readonly signal?: AbortSignal;
 }
 

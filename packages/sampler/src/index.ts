@@ -3,7 +3,7 @@ export type { ProposalResult, ProposalKernel, ProposalFactory } from './proposal
 export { metropolisStep, checkedLogDensity } from './metropolis.js';
 export type { LogDensity, StepOutcome, ChainState } from './metropolis.js';
 export { CHAIN_DEFAULTS, sampleChains, runChain, chainSteps, coordinateChains, quantityChains, resolveChainsOptions } from './chains.js';
-export type { ChainsOptions, ChainsResult, ChainOutput, ChainDraw, ChainSummary, SamplingProgress } from './chains.js';
+export type { ChainsOptions, ChainsResult, ChainOutput, ChainDraw, ChainSummary } from './chains.js';
 export {
   DIAGNOSTIC_THRESHOLDS,
   splitChains,
@@ -32,3 +32,5 @@ export { zigguratNormal } from './ziggurat.js';
 export type { AliasTable } from './aliasTable.js';
 export type { SampledNetwork, SolutionLaw } from './network.js';
 export { VERSION } from './version.js';
+export { SAMPLING_METHODS, SAMPLE_NETWORK_DEFAULTS, sampleNetwork } from './sampleNetwork.js';
+export type { SamplingMethod, SampleNetworkOptions, NetworkSample } from './sampleNetwork.js';

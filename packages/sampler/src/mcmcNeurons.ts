@@ -1,6 +1,6 @@
-import { createRng, deriveSeed, invalid, toRows, type Rng } from '@maxent/core';
+import { createRng, deriveSeed, invalid, resolveOptions, toRows, type Progress, type Rng } from '@maxent/core';
 import { nonlinearity } from '@maxent/constraints';
-import { sampleChains, type ChainsResult, type SamplingProgress } from './chains.js';
+import { sampleChains, type ChainsResult } from './chains.js';
 import { convergenceWarnings, diagnose, type QuantityDiagnostics } from './diagnostics.js';
 import type { SampledNetwork, SolutionLaw } from './network.js';
 import { createConditionalWorkspace, fullLogDensity, marginalContextLogDensity, neuronDimension } from './neuronDensity.js';
@@ -26,7 +26,7 @@ export interface McmcNeuronOptions {
   readonly chains?: number;
   readonly warmup?: number;
   readonly thin?: number;
-  readonly onProgress?: (progress: SamplingProgress) => void;
+  readonly onProgress?: (progress: Progress) => void;
   readonly signal?: AbortSignal;
 }
 
@@ -109,14 +109,15 @@ export function sampleMcmcNeurons(solution: SolutionLaw, options: McmcNeuronOpti
  */
 export function drawMcmcNeurons(solution: SolutionLaw, options: McmcNeuronOptions): McmcDraws {
   const { problem, lambda } = solution;
-  const neurons = integerOption('neurons', options.neurons, 1);
-  const variant = options.variant ?? MCMC_NEURON_DEFAULTS.variant;
+  const settings = resolveOptions(MCMC_NEURON_DEFAULTS, options);
+  const neurons = integerOption('neurons', settings.neurons, 1);
+  const { variant } = settings;
   if (!(MCMC_VARIANTS as readonly string[]).includes(variant)) {
     throw invalid('variant', `must be one of ${MCMC_VARIANTS.join(', ')}`, variant);
   }
-  const chains = integerOption('chains', options.chains ?? MCMC_NEURON_DEFAULTS.chains, 1);
-  const warmup = integerOption('warmup', options.warmup ?? MCMC_NEURON_DEFAULTS.warmup, 0);
-  const thin = integerOption('thin', options.thin ?? MCMC_NEURON_DEFAULTS.thin, 1);
+  const chains = integerOption('chains', settings.chains, 1);
+  const warmup = integerOption('warmup', settings.warmup, 0);
+  const thin = integerOption('thin', settings.thin, 1);
   const draws = Math.ceil(neurons / chains);
   const K = problem.contexts;
   const P = problem.stimuli;

@@ -4,8 +4,8 @@
 // Every task checks that its result is finite, so the benchmark is also a smoke test.
 import { Bench } from 'tinybench';
 import { createRng } from '@maxent/core';
-import { selectTask } from '@maxent/constraints';
-import { createForwardWorkspace, forward, trainSteps, type Network } from '../src/index.js';
+import { selectTask, type Network } from '@maxent/constraints';
+import { createForwardWorkspace, forward, trainSteps } from '../src/index.js';
 
 const K = 4;
 const problem = { task: selectTask(K), nonlinearity: 'relu' as const, contextMean: 0, contextStd: 1, stimulusStd: 0.1 };

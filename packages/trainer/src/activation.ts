@@ -1,3 +1,4 @@
+import { assertNever } from '@maxent/core';
 import type { NonlinearityName } from '@maxent/constraints';
 import { relu, reluGainOfOutput } from './kernels.js';
 
@@ -79,8 +80,4 @@ export function activateValues(name: NonlinearityName, values: Float64Array, sta
     default:
       return assertNever(name);
   }
-}
-
-export function assertNever(value: never): never {
-  throw new Error(`unexpected value ${String(value)}`);
 }

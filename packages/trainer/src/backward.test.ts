@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { createRng, fromRows } from '@maxent/core';
-import { NONLINEARITY_NAMES, type NonlinearityName } from '@maxent/constraints';
+import { NONLINEARITY_NAMES, type Network, type NonlinearityName } from '@maxent/constraints';
 import { expectAllClose } from '#testing';
 import { backward } from './backward.js';
 import { createTaskBatch, drawTaskBatch, type TaskBatch } from './batches.js';
 import { createActivations, forward, forwardTraining } from './forward.js';
 import { createParameterBuffer, type ParameterBuffer } from './initialization.js';
-import type { Network } from './network.js';
 
 // P = 2 and 3 take the fused (padded) relu path of backward.ts (P <= 4); P = 6 the general one.
 const narrow = fromRows([[1, 0, 0], [0, 1, 0], [0.5, 0, -1]]);

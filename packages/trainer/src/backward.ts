@@ -2,7 +2,7 @@ import type { TaskBatch } from './batches.js';
 import { featureDots, reluGainOfOutput } from './kernels.js';
 import type { Activations } from './forward.js';
 import type { ParameterBuffer } from './initialization.js';
-import type { Network } from './network.js';
+import type { Network } from '@maxent/constraints';
 
 /**
  * Loss of model.md §10 on one minibatch of B trials, with an optional L2 penalty

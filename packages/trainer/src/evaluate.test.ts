@@ -4,7 +4,7 @@ import { expectAllClose } from '#testing';
 import { evaluateNetwork, linearize } from './evaluate.js';
 import { forward } from './forward.js';
 import { exactSelectNetwork, randomNetwork } from '../test/networks.js';
-import type { Network } from './network.js';
+import type { Network } from '@maxent/constraints';
 
 /**
  * The targets the evaluator sees, redrawn independently from the documented draw

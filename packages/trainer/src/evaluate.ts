@@ -1,8 +1,7 @@
-import { invalid, type Mat, type Rng } from '@maxent/core';
-import { nonlinearity as nonlinearityOf } from '@maxent/constraints';
+import { invalid, resolveOptions, type Mat, type Rng } from '@maxent/core';
+import { nonlinearity as nonlinearityOf, type Network } from '@maxent/constraints';
 import { createTaskBatch, drawContextBatch, type TaskBatch } from './batches.js';
 import { forwardByFeature } from './forward.js';
-import type { Network } from './network.js';
 
 /**
  * The gain-modulated linear model of a network (model.md §3): in context k,
@@ -99,8 +98,7 @@ const CHUNK = 512;
  * ({@link linearize}) on the same stimuli, so the two are directly comparable.
  */
 export function evaluateNetwork(network: Network, options: EvaluateOptions): Evaluation {
-  const trials = options.trials ?? EVALUATE_DEFAULTS.trials;
-  const stimulusStd = options.stimulusStd ?? EVALUATE_DEFAULTS.stimulusStd;
+  const { trials, stimulusStd, rng } = resolveOptions(EVALUATE_DEFAULTS, options);
   if (!Number.isInteger(trials) || trials < 2) throw invalid('trials', 'must be an integer >= 2 (trials per context)', trials);
   if (!(stimulusStd > 0) || !Number.isFinite(stimulusStd)) {
     throw invalid('stimulusStd', 'must be a positive finite number', stimulusStd);
@@ -123,7 +121,7 @@ export function evaluateNetwork(network: Network, options: EvaluateOptions): Eva
   for (let k = 0; k < K; k++) {
     for (let done = 0; done < trials; ) {
       const batch: TaskBatch = trials - done >= chunk || remainder === undefined ? full : remainder;
-      drawContextBatch(batch, task, k, stimulusStd, options.rng);
+      drawContextBatch(batch, task, k, stimulusStd, rng);
       const B = batch.size;
       forwardByFeature(network, batch.stimulusByFeature, batch.context, B, z, scratch);
       for (let b = 0; b < B; b++) {

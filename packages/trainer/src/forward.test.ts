@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { createRng, fromRows, InvalidInputError, type Mat } from '@maxent/core';
-import { NONLINEARITY_NAMES, nonlinearities } from '@maxent/constraints';
+import { NONLINEARITY_NAMES, nonlinearities, type Network } from '@maxent/constraints';
 import { expectAllClose } from '#testing';
 import { createTaskBatch, drawTaskBatch } from './batches.js';
 import { createActivations, forward, forwardTraining } from './forward.js';
 import { randomNetwork } from '../test/networks.js';
-import type { Network } from './network.js';
 
 // Reference: model.md §2 written out neuron by neuron with the scalar
 // nonlinearities of @maxent/constraints (a separate implementation).

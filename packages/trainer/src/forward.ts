@@ -2,7 +2,7 @@ import { invalid, type Mat } from '@maxent/core';
 import { activate, activateValues } from './activation.js';
 import { accumulate, forwardRowSorted, preactivations, reluAccumulate, reluForwardSmall } from './kernels.js';
 import type { TaskBatch } from './batches.js';
-import type { Network } from './network.js';
+import type { Network } from '@maxent/constraints';
 
 /** Scratch memory of {@link forward}: reuse one across calls to allocate nothing per call. */
 export interface ForwardWorkspace {

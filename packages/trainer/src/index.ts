@@ -1,5 +1,3 @@
-export { networkToFields, networkFromFields } from './network.js';
-export type { Network, NetworkFields } from './network.js';
 export { createTaskBatch, drawTaskBatch, drawContextBatch } from './batches.js';
 export type { TaskBatch } from './batches.js';
 export { forward, createForwardWorkspace } from './forward.js';
@@ -22,7 +20,7 @@ export type {
   ResolvedTrainingSettings,
 } from './settings.js';
 export { train, trainSteps, LOSS_WINDOW, HISTORY_POINTS } from './train.js';
-export type { TrainingResult, TrainingStep, TrainOptions, HistoryPoint, RelativeChange, StopReason } from './train.js';
+export type { TrainingResult, TrainingStep, TrainingProgress, TrainOptions, HistoryPoint, RelativeChange, StopReason } from './train.js';
 export { backward } from './backward.js';
 export { forwardTraining, createActivations } from './forward.js';
 export type { Activations } from './forward.js';

@@ -1,5 +1,5 @@
 import type { Rng } from '@maxent/core';
-import type { Network } from './network.js';
+import type { Network } from '@maxent/constraints';
 import type { TrainingProblem } from './settings.js';
 
 /** Parameters of a network in one buffer, with u, v, w as views (what the optimisers update). */

@@ -1,4 +1,4 @@
-import { assertNever } from './activation.js';
+import { assertNever } from '@maxent/core';
 import type { OptimizerName } from './settings.js';
 
 /**

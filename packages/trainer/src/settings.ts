@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { invalid, type Mat } from '@maxent/core';
+import { DEFAULT_SEED, invalid, type Mat } from '@maxent/core';
 import { NONLINEARITY_NAMES, parseWithSchema, taskMatrix, type MaxentConfig, type NonlinearityName } from '@maxent/constraints';
 
 /** Optimisers of model.md §10. */
@@ -24,7 +24,7 @@ export const TRAINING_DEFAULTS = Object.freeze({
   steps: 1000,
   batch: 128,
   lossTolerance: 0,
-  seed: 1 as number | string,
+  seed: DEFAULT_SEED as number | string,
 });
 
 const positiveNumber = (what = 'a positive finite number') =>

@@ -3,7 +3,7 @@ import { createRng, InvalidInputError } from '@maxent/core';
 import { selectTask } from '@maxent/constraints';
 import { evaluateNetwork } from './evaluate.js';
 import { parseTrainingSettings, TRAINING_DEFAULTS, type TrainingProblem } from './settings.js';
-import { HISTORY_POINTS, train, trainSteps, type TrainingResult } from './train.js';
+import { HISTORY_POINTS, train, trainSteps, type TrainingResult, type TrainingStep } from './train.js';
 
 const problem = (contexts: number, stimulusStd = 0.1): TrainingProblem => ({
   task: selectTask(contexts),
@@ -101,17 +101,22 @@ describe('train: mechanics', () => {
   it('reports progress every step and stops on abort with the signal reason', () => {
     const controller = new AbortController();
     const progress: number[] = [];
+    const losses: number[] = [];
     expect(() =>
       train({ ...small, seed: 1 }, {
         signal: controller.signal,
-        onProgress: (step, loss) => {
-          expect(Number.isFinite(loss)).toBe(true);
-          progress.push(step);
-          if (step === 5) controller.abort(new Error('stop here'));
+        onProgress: ({ done, total, loss }) => {
+          expect(total).toBe(small.steps);
+          losses.push(loss);
+          progress.push(done);
+          if (done === 5) controller.abort(new Error('stop here'));
         },
       }),
     ).toThrow('stop here');
     expect(progress).toEqual([1, 2, 3, 4, 5]);
+    // The losses reported are the ones the generator yields for the same steps.
+    const steps = trainSteps({ ...small, seed: 1 });
+    expect(losses).toEqual(Array.from({ length: 5 }, () => (steps.next().value as TrainingStep).loss));
     expect(() => train(small, { signal: AbortSignal.abort() })).toThrow();
   });
 

@@ -1,9 +1,9 @@
-import { createRng, deriveSeed } from '@maxent/core';
+import { createRng, deriveSeed, type Progress } from '@maxent/core';
 import { backward } from './backward.js';
 import { createTaskBatch, drawTaskBatch } from './batches.js';
 import { createActivations, forwardTraining } from './forward.js';
 import { createParameterBuffer, initializeParameters, networkOfParameters, type ParameterBuffer } from './initialization.js';
-import type { Network } from './network.js';
+import type { Network } from '@maxent/constraints';
 import { createOptimizer } from './optimizers.js';
 import { resolveTrainingSettings, type ResolvedTrainingSettings, type TrainingSettings } from './settings.js';
 
@@ -54,9 +54,15 @@ export interface TrainingResult {
   readonly settings: ResolvedTrainingSettings;
 }
 
+/** What {@link train} reports after every step: `done` steps of the `total` budget, and the step's loss. */
+export interface TrainingProgress extends Progress {
+  /** Minibatch MSE of the step just taken. */
+  readonly loss: number;
+}
+
 export interface TrainOptions {
-  /** Called after every step with its index and minibatch loss. */
-  readonly onProgress?: (step: number, loss: number) => void;
+  /** Called after every step (training may stop before `total` at the loss tolerance). */
+  readonly onProgress?: (progress: TrainingProgress) => void;
   /** Aborting stops training between steps and rejects with the signal's reason. */
   readonly signal?: AbortSignal;
 }
@@ -74,8 +80,11 @@ export const HISTORY_POINTS = 200;
  * reproducible byte for byte. Nothing is allocated per step but the yielded
  * record (and, every few steps, a history point).
  */
-export function* trainSteps(settings: TrainingSettings): Generator<TrainingStep, TrainingResult, void> {
-  const resolved = resolveTrainingSettings(settings);
+export function trainSteps(settings: TrainingSettings): Generator<TrainingStep, TrainingResult, void> {
+  return resolvedTrainSteps(resolveTrainingSettings(settings));
+}
+
+function* resolvedTrainSteps(resolved: ResolvedTrainingSettings): Generator<TrainingStep, TrainingResult, void> {
   const { task, neurons: N, batch: B, steps: budget, stimulusStd, weightDecay, lossTolerance } = resolved;
   const P = task.cols;
   const K = task.rows;
@@ -156,11 +165,12 @@ export function* trainSteps(settings: TrainingSettings): Generator<TrainingStep,
 export function train(settings: TrainingSettings, options: TrainOptions = {}): TrainingResult {
   const { onProgress, signal } = options;
   signal?.throwIfAborted();
-  const steps = trainSteps(settings);
+  const resolved = resolveTrainingSettings(settings);
+  const steps = resolvedTrainSteps(resolved);
   for (;;) {
     const next = steps.next();
     if (next.done === true) return next.value;
-    onProgress?.(next.value.step, next.value.loss);
+    onProgress?.({ done: next.value.step, total: resolved.steps, loss: next.value.loss });
     signal?.throwIfAborted();
   }
 }

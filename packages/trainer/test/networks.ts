@@ -1,7 +1,6 @@
 // Networks for tests: random ones, and hand-built ones whose output is known exactly.
 import { createRng, fromRows, type Mat } from '@maxent/core';
-import type { NonlinearityName } from '@maxent/constraints';
-import type { Network } from '../src/network.js';
+import type { Network, NonlinearityName } from '@maxent/constraints';
 
 export function randomNetwork(
   nonlinearity: NonlinearityName,

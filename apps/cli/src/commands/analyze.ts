@@ -1,10 +1,9 @@
 import type { Command } from 'commander';
 import { InvalidInputError } from '@maxent/core';
-import type { MaxentProblem } from '@maxent/constraints';
+import { networkFromFields, type MaxentProblem, type Network } from '@maxent/constraints';
 import { DEFAULT_POPULATION_OPTIONS, DEFAULT_WEIGHT_SCALE_SEARCH, type NetworkPopulations } from '@maxent/analysis';
 import { analyseNetwork, analysisToFile, type NetworkComparison } from '@maxent/experiments';
 import { solutionFromFile } from '@maxent/solver';
-import { networkFromFields, type Network } from '@maxent/trainer';
 import type { CliIO } from '../context.js';
 import type { CommandModule } from '../commandModule.js';
 import { integerFlag, numberFlag } from '../configOptions.js';

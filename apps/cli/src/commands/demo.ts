@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import type { Command } from 'commander';
+import { DEFAULT_SEED } from '@maxent/core';
 import type { CliIO } from '../context.js';
 import type { CommandModule } from '../commandModule.js';
 import { integerFlag } from '../configOptions.js';
@@ -18,7 +19,7 @@ interface DemoFlags {
   quiet?: boolean;
 }
 
-const DEFAULTS = Object.freeze({ dir: 'maxent-demo', contexts: '3', neurons: '20000', seed: '1' });
+const DEFAULTS = Object.freeze({ dir: 'maxent-demo', contexts: '3', neurons: '20000', seed: String(DEFAULT_SEED) });
 
 /**
  * `maxent demo`: the main job end to end, by running the real subcommands in

@@ -1,6 +1,7 @@
 import { Command } from 'commander';
-import { evaluateNetwork, EVALUATE_DEFAULTS, networkFromFields, type Evaluation, type Fit } from '@maxent/trainer';
-import { createRng } from '@maxent/core';
+import { evaluateNetwork, EVALUATE_DEFAULTS, type Evaluation, type Fit } from '@maxent/trainer';
+import { networkFromFields } from '@maxent/constraints';
+import { createRng, DEFAULT_SEED } from '@maxent/core';
 import type { CliIO } from '../context.js';
 import type { CommandModule } from '../commandModule.js';
 import { integerFlag, numberFlag } from '../configOptions.js';
@@ -17,8 +18,6 @@ interface EvaluateFlags {
   json?: boolean;
   quiet?: boolean;
 }
-
-const DEFAULT_SEED = 1;
 
 /**
  * `maxent evaluate` (interfaces.md): simulates a network file's real nonlinear

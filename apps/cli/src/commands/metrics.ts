@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import { weightMetrics, type WeightMetrics } from '@maxent/analysis';
-import { createRng, decodeNpy, InvalidInputError, type Mat } from '@maxent/core';
+import { createRng, decodeWeightMatrix, InvalidInputError, type Mat } from '@maxent/core';
 import type { CliIO } from '../context.js';
 import type { CommandModule } from '../commandModule.js';
 import { integerFlag, numberFlag } from '../configOptions.js';
@@ -17,7 +17,6 @@ interface MetricsFlags {
 }
 
 const FIELD = '--weights';
-const NPY_MAGIC = [0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59];
 
 /**
  * `maxent metrics` (interfaces.md, kind `weight-metrics`): the weight-matrix
@@ -67,56 +66,14 @@ function runMetrics(io: CliIO, flags: MetricsFlags): void {
   emitResult(io, flags, result, () => formatSummary(flags.weights, matrix.rows, metrics, flags.out));
 }
 
-/** Reads a .npy (recognised by its magic string, whatever the extension) or a JSON matrix. */
+/** Reads the file; @maxent/core decodes a .npy (recognised by its magic string) or a JSON matrix. */
 function readWeights(io: CliIO, path: string): Mat {
   const bytes = readInputBytes(io, path, FIELD);
-  const isNpy = bytes.length >= NPY_MAGIC.length && NPY_MAGIC.every((byte, i) => bytes[i] === byte);
   try {
-    return isNpy ? matrixFromNpy(bytes) : matrixFromJson(bytes);
+    return decodeWeightMatrix(bytes, FIELD);
   } catch (error) {
     throw inFile(error, path);
   }
-}
-
-function matrixFromNpy(bytes: Uint8Array): Mat {
-  const array = decodeNpy(bytes, FIELD);
-  if (array.shape.length !== 2) {
-    throw fail(`must be a 2-D array, got shape (${array.shape.join(', ')})`);
-  }
-  const [rows, cols] = array.shape;
-  return { rows, cols, data: array.data };
-}
-
-function matrixFromJson(bytes: Uint8Array): Mat {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(new TextDecoder().decode(bytes));
-  } catch (error) {
-    throw fail(`is neither a NumPy .npy file nor valid JSON (${(error as Error).message})`);
-  }
-  const isObject = typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed);
-  const rows = isObject ? (parsed as Record<string, unknown>).matrix : parsed;
-  const where = isObject ? '`matrix`' : 'the array';
-  if (!Array.isArray(rows) || rows.length === 0) {
-    throw fail(`must hold { "matrix": [[...], ...] } or an array of rows; ${where} is not a non-empty array of rows`);
-  }
-  const n = rows.length;
-  const data = new Float64Array(n * n);
-  for (let i = 0; i < n; i++) {
-    const row: unknown = rows[i];
-    if (!Array.isArray(row)) throw fail(`row ${i} of ${where} is not an array`);
-    if (row.length !== n) throw fail(`must be a square matrix: row ${i} has ${row.length} entries, there are ${n} rows`);
-    for (let j = 0; j < n; j++) {
-      const value: unknown = row[j];
-      if (typeof value !== 'number') throw fail(`entry (${i}, ${j}) is ${JSON.stringify(value)}, not a number`);
-      data[i * n + j] = value;
-    }
-  }
-  return { rows: n, cols: n, data };
-}
-
-function fail(why: string): InvalidInputError {
-  return new InvalidInputError(FIELD, `invalid \`${FIELD}\`: ${why}`);
 }
 
 /** Adds the file name to an input error, so the message names both the flag and the file. */

@@ -1,24 +1,15 @@
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import { invalid } from '@maxent/core';
-import { nonlinearity } from '@maxent/constraints';
+import { DEFAULT_SEED, invalid, type Progress } from '@maxent/core';
+import { networkToFields, nonlinearity } from '@maxent/constraints';
 import { solutionFromFile } from '@maxent/solver';
-import {
-  MCMC_NEURON_DEFAULTS,
-  MCMC_VARIANTS,
-  sampleExactNeurons,
-  sampleMcmcNeurons,
-  type McmcVariant,
-  type NetworkDiagnostics,
-  type SampledNetwork,
-} from '@maxent/sampler';
-import { networkToFields } from '@maxent/trainer';
+import { MCMC_NEURON_DEFAULTS, MCMC_VARIANTS, SAMPLE_NETWORK_DEFAULTS, SAMPLING_METHODS, sampleNetwork, type McmcVariant, type NetworkSample, type SamplingMethod } from '@maxent/sampler';
 import type { CliIO } from '../context.js';
 import type { CommandModule } from '../commandModule.js';
 import { integerFlag } from '../configOptions.js';
 import { envelope } from '../envelope.js';
 import { readResultFile, writeNetworkNpy, writeJsonAtomic } from '../io.js';
-import { createProgress } from '../progress.js';
+import { createProgress, type Progress as ProgressBar } from '../progress.js';
 
 interface SampleFlags {
   solution: string;
@@ -34,11 +25,6 @@ interface SampleFlags {
   quiet?: boolean;
 }
 
-const METHODS = ['exact', 'mcmc'] as const;
-type Method = (typeof METHODS)[number];
-const DEFAULT_METHOD: Method = 'exact';
-const DEFAULT_SEED = 1;
-
 /**
  * `maxent sample` (interfaces.md): draws a finite network of N neurons from a
  * max-ent solution (model.md §8), exactly (relu) or by Metropolis-Hastings (any
@@ -52,7 +38,7 @@ export const sampleCommand: CommandModule = {
       .description('draw a network of N neurons from a max-ent solution (model.md §8); writes a network file')
       .requiredOption('--solution <file>', 'solution file (kind "maxent-solution", from maxent solve)')
       .requiredOption('--neurons <N>', 'number of neurons (integer >= 1)')
-      .option('--method <name>', `exact (relu only) | mcmc (any nonlinearity); default ${DEFAULT_METHOD}`)
+      .option('--method <name>', `exact (relu only) | mcmc (any nonlinearity); default ${SAMPLE_NETWORK_DEFAULTS.method}`)
       .option('--variant <name>', `mcmc: ${MCMC_VARIANTS.join(' | ')} (default ${d.variant})`)
       .option('--chains <C>', `mcmc: independent chains (integer >= 1, default ${d.chains})`)
       .option('--warmup <W>', `mcmc: warm-up iterations per chain (integer >= 0, default ${d.warmup})`)
@@ -67,19 +53,21 @@ export const sampleCommand: CommandModule = {
 
 function runSample(io: CliIO, flags: SampleFlags): void {
   const neurons = integerFlag(flags.neurons, '--neurons', { min: 1 }) as number;
-  const method = (flags.method ?? DEFAULT_METHOD) as Method;
-  if (!(METHODS as readonly string[]).includes(method)) throw invalid('--method', `must be one of ${METHODS.join(', ')}`, flags.method);
+  const method = (flags.method ?? SAMPLE_NETWORK_DEFAULTS.method) as SamplingMethod;
+  if (!(SAMPLING_METHODS as readonly string[]).includes(method)) throw invalid('--method', `must be one of ${SAMPLING_METHODS.join(', ')}`, flags.method);
   const seed = integerFlag(flags.seed, '--seed') ?? DEFAULT_SEED;
   if (method === 'exact') {
     for (const [flag, value] of [['--variant', flags.variant], ['--chains', flags.chains], ['--warmup', flags.warmup], ['--thin', flags.thin]] as const) {
       if (value !== undefined) throw invalid(flag, 'only applies to --method mcmc', value);
     }
   }
-  const variant = (flags.variant ?? MCMC_NEURON_DEFAULTS.variant) as McmcVariant;
-  if (!(MCMC_VARIANTS as readonly string[]).includes(variant)) throw invalid('--variant', `must be one of ${MCMC_VARIANTS.join(', ')}`, flags.variant);
-  const chains = integerFlag(flags.chains, '--chains', { min: 1 }) ?? MCMC_NEURON_DEFAULTS.chains;
-  const warmup = integerFlag(flags.warmup, '--warmup', { min: 0 }) ?? MCMC_NEURON_DEFAULTS.warmup;
-  const thin = integerFlag(flags.thin, '--thin', { min: 1 }) ?? MCMC_NEURON_DEFAULTS.thin;
+  const variant = flags.variant as McmcVariant | undefined;
+  if (variant !== undefined && !(MCMC_VARIANTS as readonly string[]).includes(variant)) {
+    throw invalid('--variant', `must be one of ${MCMC_VARIANTS.join(', ')}`, flags.variant);
+  }
+  const chains = integerFlag(flags.chains, '--chains', { min: 1 });
+  const warmup = integerFlag(flags.warmup, '--warmup', { min: 0 });
+  const thin = integerFlag(flags.thin, '--thin', { min: 1 });
 
   const file = readResultFile(io, flags.solution, '--solution', 'maxent-solution');
   const { config, problem, lambda } = solutionFromFile(file, '--solution');
@@ -91,36 +79,35 @@ function runSample(io: CliIO, flags: SampleFlags): void {
     );
   }
 
-  let network: SampledNetwork;
-  let diagnostics: NetworkDiagnostics | undefined;
   const quiet = flags.quiet === true;
-  const total = method === 'exact' ? neurons : chains * (warmup + Math.ceil(neurons / chains) * thin);
-  const progress = createProgress(io, 'sampling', total, quiet);
-  const onProgress = ({ done }: { done: number }) => progress.update(done);
+  // The bar starts at the first report, which carries the total (neurons, or chain iterations).
+  let progress: ProgressBar | undefined;
+  const onProgress = ({ done, total }: Progress) => {
+    progress ??= createProgress(io, 'sampling', total, quiet);
+    progress.update(done);
+  };
+  let sample: NetworkSample;
   try {
-    if (method === 'exact') {
-      network = sampleExactNeurons({ problem, lambda }, { neurons, seed, onProgress });
-    } else {
-      ({ network, diagnostics } = sampleMcmcNeurons({ problem, lambda }, { neurons, seed, variant, chains, warmup, thin, onProgress }));
-    }
+    sample = sampleNetwork({ problem, lambda }, { method, neurons, seed, variant, chains, warmup, thin, onProgress });
   } finally {
-    progress.stop();
+    progress?.stop();
   }
+  const { network, diagnostics } = sample;
 
   const sampling =
-    method === 'exact'
+    diagnostics === null
       ? { solution: flags.solution, method, neurons }
-      : { solution: flags.solution, method, neurons, variant, chains, warmup, thin };
+      : { solution: flags.solution, method, neurons, variant: diagnostics.variant, chains: diagnostics.chains, warmup: diagnostics.warmup, thin: diagnostics.thin };
   const result = {
     ...envelope('network', { ...config, sampling }, seed),
-    ...networkToFields({ ...network }),
-    ...(diagnostics === undefined ? {} : { diagnostics }),
+    ...networkToFields(network),
+    ...(diagnostics === null ? {} : { diagnostics }),
   };
   if (flags.npy !== undefined) writeNetworkNpy(io, flags.npy, network);
   writeJsonAtomic(io, flags.out, result);
   if (quiet) return;
   for (const warning of diagnostics?.warnings ?? []) io.stderr(`maxent: warning: ${warning}\n`);
-  const summary = diagnostics === undefined
+  const summary = diagnostics === null
     ? ''
     : `mcmc (${diagnostics.variant}): ${diagnostics.chains} chains, acceptance ${diagnostics.acceptanceRate.toFixed(3)}, ` +
       `max R-hat ${diagnostics.rhat.toFixed(4)}, min bulk ESS ${diagnostics.ess.toFixed(0)}, min tail ESS ${diagnostics.essTail.toFixed(0)}\n`;

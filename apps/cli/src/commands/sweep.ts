@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import type { Command } from 'commander';
-import { InvalidInputError } from '@maxent/core';
+import { DEFAULT_SEED, InvalidInputError } from '@maxent/core';
 import {
   parseAxisValues,
   PRESET_NAMES,
@@ -44,7 +44,6 @@ interface SweepFlags extends AxisFlags {
   quiet?: boolean;
 }
 
-const DEFAULT_SEED = 1;
 const DEFAULT_INIT_SCALES = '0.05,2';
 /** Rows printed on stdout; the files hold all. */
 const TABLE_ROWS = 40;

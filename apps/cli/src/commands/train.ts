@@ -1,7 +1,7 @@
 import { Command, Option } from 'commander';
 import { ProblemHasNoAnswerError } from '@maxent/core';
+import { networkToFields } from '@maxent/constraints';
 import {
-  networkToFields,
   OPTIMIZER_NAMES,
   train,
   TRAINING_DEFAULTS,
@@ -73,7 +73,7 @@ function runTrain(io: CliIO, flags: TrainFlags): void {
   try {
     result = train(
       { ...problem, ...hyperparameters },
-      { onProgress: (step, loss) => step % every === 0 && progress.update(step, `loss ${loss.toExponential(2)}`) },
+      { onProgress: ({ done, loss }) => done % every === 0 && progress.update(done, `loss ${loss.toExponential(2)}`) },
     );
   } finally {
     progress.stop();

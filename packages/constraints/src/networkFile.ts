@@ -1,10 +1,12 @@
 import { fromRows, invalid, InvalidInputError, toRows, type Mat } from '@maxent/core';
-import { NONLINEARITY_NAMES, type Network, type NonlinearityName } from '@maxent/constraints';
+import type { Network } from './network.js';
+import { NONLINEARITY_NAMES, type NonlinearityName } from './nonlinearity.js';
 
-/** The network of model.md §2 is plain data shared by every package (`@maxent/constraints`). */
-export type { Network };
-
-/** The network keys of a `network` result file (interfaces.md). */
+/**
+ * The network keys of a `network` result file (interfaces.md): the plain
+ * {@link Network} of model.md §2 as nested arrays. Sampling and training write
+ * them, evaluation and analysis read them back (or a file made by other software).
+ */
 export interface NetworkFields {
   nonlinearity: NonlinearityName;
   neurons: number;
@@ -14,6 +16,7 @@ export interface NetworkFields {
   task: number[][];
 }
 
+/** The file keys of a network, in the file's key order (u: N x P, v: N x K, task: K x P). */
 export function networkToFields(network: Network): NetworkFields {
   const rowsOf = (data: Float64Array, cols: number): number[][] =>
     toRows({ rows: network.neurons, cols, data });
