@@ -4,6 +4,7 @@ import { VERSION as solverVersion } from '@maxent/solver';
 import { VERSION as samplerVersion } from '@maxent/sampler';
 import { VERSION as trainerVersion } from '@maxent/trainer';
 import { VERSION as analysisVersion } from '@maxent/analysis';
+import { VERSION as experimentsVersion } from '@maxent/experiments';
 import { VERSION as cliVersion } from './version.js';
 
 /**
@@ -18,6 +19,7 @@ export const VERSIONS: Readonly<Record<string, string>> = Object.freeze({
   '@maxent/sampler': samplerVersion,
   '@maxent/trainer': trainerVersion,
   '@maxent/analysis': analysisVersion,
+  '@maxent/experiments': experimentsVersion,
 });
 
 /** The common head of every result file the command writes: schemaVersion, kind, config, seed, versions. */
