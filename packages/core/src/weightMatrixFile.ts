@@ -1,6 +1,7 @@
 import { InvalidInputError } from './errors.js';
 import type { Mat } from './matrix.js';
 import { decodeNpy } from './npy.js';
+import { assertSquareFinite } from './linalg/squareMatrix.js';
 
 const NPY_MAGIC = [0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59]; // "\x93NUMPY"
 
@@ -61,15 +62,7 @@ function matrixOfNpy(bytes: Uint8Array, field: string): Mat {
 
 /** Square, non-empty, finite: the measures of model.md §11 are undefined otherwise. */
 function checkedSquare(matrix: Mat, field: string): Mat {
-  const { rows, cols, data } = matrix;
-  if (rows !== cols) throw fail(field, `must be a square matrix, got ${rows}x${cols}`);
-  if (rows === 0) throw fail(field, 'must be a non-empty square matrix, got 0x0');
-  for (let index = 0; index < data.length; index++) {
-    if (!Number.isFinite(data[index])) {
-      const row = Math.floor(index / cols);
-      throw fail(field, `must hold only finite numbers, got ${data[index]} at row ${row}, column ${index - row * cols} (0-based)`);
-    }
-  }
+  assertSquareFinite(matrix, field);
   return matrix;
 }
 
