@@ -11,5 +11,6 @@ export const workspaceAliases: Record<string, string> = {
   '@maxent/sampler': root('./packages/sampler/src/index.ts'),
   '@maxent/trainer': root('./packages/trainer/src/index.ts'),
   '@maxent/analysis': root('./packages/analysis/src/index.ts'),
+  '@maxent/figures': root('./packages/figures/src/index.ts'),
   '#testing': root('./testing/index.ts'),
 };
