@@ -75,6 +75,7 @@ export function mcmcTraceFigure(network: NetworkFile, options: TraceOptions = {}
     top: cell.top + Math.floor(p / columns) * (panelHeight + cell.gapY),
     width: panelWidth,
     height: panelHeight,
+    outerBoundsMode: 'none' as const,
   }));
   const target = network.task;
   const series = panels.flatMap((quantity, p) =>

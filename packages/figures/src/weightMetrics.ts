@@ -80,7 +80,7 @@ export function weightMatrixFigure(input: WeightMatrixInput): Figure {
     option: {
       ...baseOption(),
       // 392 x 392 pixels at the figure's size: square cells.
-      grid: { left: 64, right: 104, top: 44, bottom: 64 },
+      grid: { left: 64, right: 104, top: 44, bottom: 64, outerBoundsMode: 'none' },
       xAxis: valueAxis({ name: `column j (${nodeName})`, min: 0, max: size, nameGap: 30 }),
       yAxis: valueAxis({ name: `row i (${nodeName})`, min: 0, max: size, inverse: true, nameGap: 44 }),
       visualMap: {
@@ -172,7 +172,7 @@ export function eigenvalueFigure(input: EigenvalueInput): Figure {
     option: {
       ...baseOption(),
       legend: { show: false },
-      grid: { left: 64, right: 32, top: 48, bottom: 64 },
+      grid: { left: 64, right: 32, top: 48, bottom: 64, outerBoundsMode: 'none' },
       xAxis: valueAxis({ name: 'Re λ', min: -extent, max: extent }),
       yAxis: valueAxis({ name: 'Im λ', min: -extent, max: extent, nameGap: 44 }),
       series: [
