@@ -66,8 +66,8 @@ export function mcmcTraceFigure(network: NetworkFile, options: TraceOptions = {}
   const columns = Math.ceil(Math.sqrt(panels.length));
   const rows = Math.ceil(panels.length / columns);
   const width = 720;
-  const height = 72 + rows * 170;
-  const cell = { left: 64, right: 16, top: 56, bottom: 40, gapX: 40, gapY: 36 };
+  const height = 80 + rows * 190;
+  const cell = { left: 64, right: 16, top: 60, bottom: 44, gapX: 40, gapY: 56 };
   const panelWidth = (width - cell.left - cell.right - cell.gapX * (columns - 1)) / columns;
   const panelHeight = (height - cell.top - cell.bottom - cell.gapY * (rows - 1)) / rows;
   const grid = panels.map((_, p) => ({
@@ -121,7 +121,7 @@ export function mcmcTraceFigure(network: NetworkFile, options: TraceOptions = {}
       title: panels.map((quantity, p) => ({
         text: `f[${quantity.k}][${quantity.j}]`,
         left: grid[p].left + grid[p].width / 2,
-        top: grid[p].top - 18,
+        top: grid[p].top - 20,
         textAlign: 'center' as const,
         textStyle: { fontSize: 12, fontWeight: 'normal' as const, color: REFERENCE_INK },
       })),
