@@ -16,5 +16,6 @@ export const workspaceAliases: Record<string, string> = {
   // The subpath before the package: an alias also matches longer paths that start with it.
   '@maxent/experiments/node': root('./packages/experiments/src/node/index.ts'),
   '@maxent/experiments': root('./packages/experiments/src/index.ts'),
+  '@maxent/figures': root('./packages/figures/src/index.ts'),
   '#testing': root('./testing/index.ts'),
 };
