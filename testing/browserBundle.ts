@@ -95,7 +95,12 @@ const nodeBuiltinsExternal: Plugin = {
 // Each Node global is renamed to a marker no source contains, so the output shows every free reference
 // in code that survives tree shaking (everything an entry exports can reach; dead code never runs).
 const GLOBAL_MARKER = '__browserBundleNodeGlobal_';
-const defineMarkers = Object.fromEntries(NODE_GLOBALS.map((name) => [name, GLOBAL_MARKER + name]));
+// `process.env.NODE_ENV` is the one exception: every browser bundler (Vite, webpack, esbuild's
+// `define`) replaces it with a string, and libraries such as ECharts gate their dev warnings on it.
+const defineMarkers = {
+  ...Object.fromEntries(NODE_GLOBALS.map((name) => [name, GLOBAL_MARKER + name])),
+  'process.env.NODE_ENV': '"production"',
+};
 
 /**
  * Bundles `packageName` + `subpath` for a browser from inside `packageDir` (a
@@ -146,21 +151,27 @@ export async function nodeDependenciesOfBrowserBundle(root: string, packageDir: 
   return found;
 }
 
-/** Each (module, Node global) pair in an unminified esbuild bundle, once. */
+/**
+ * Each (module, Node global) pair in an unminified esbuild bundle, once. A
+ * third-party module (under node_modules) that tests `typeof <global>` is feature
+ * detection that also runs in a browser (zrender uses Buffer for base64 only when
+ * it exists), so its uses of that global are not counted; our own code may not
+ * touch a Node global at all.
+ */
 function globalsByModule(bundle: string): { file: string; name: string }[] {
-  const seen = new Set<string>();
-  const pairs: { file: string; name: string }[] = [];
+  const uses = new Map<string, { file: string; name: string; guarded: boolean }>();
   let file = ENTRY;
   for (const line of bundle.split('\n')) {
     const header = /^\/\/ (\S+)$/.exec(line);
     if (header !== null) file = header[1];
-    for (const match of line.matchAll(new RegExp(`${GLOBAL_MARKER}(\\w+)`, 'g'))) {
-      const key = `${file} ${match[1]}`;
-      if (!seen.has(key)) pairs.push({ file, name: match[1] });
-      seen.add(key);
+    for (const match of line.matchAll(new RegExp(`(typeof\\s+)?${GLOBAL_MARKER}(\\w+)`, 'g'))) {
+      const key = `${file} ${match[2]}`;
+      const use = uses.get(key) ?? { file, name: match[2], guarded: false };
+      if (match[1] !== undefined) use.guarded = true;
+      uses.set(key, use);
     }
   }
-  return pairs;
+  return [...uses.values()].filter((use) => !(use.guarded && use.file.includes('node_modules/'))).map(({ file, name }) => ({ file, name }));
 }
 
 /** One line per built-in or global with its import chain, for a failure message. */
