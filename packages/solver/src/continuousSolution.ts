@@ -1,10 +1,10 @@
+import { Matrix, solve } from 'ml-matrix';
 import { maxAbs, normalCdf, toRows, zeros, type Mat } from '@maxent/core';
 import { summarizePopulations, type MaxentProblem, type PopulationShare, type PopulationSummary } from '@maxent/constraints';
 import { outputWeightEnergy, selectivityIndex } from './conditional.js';
 import type { GainBoxVertexQ } from './gainBox.js';
 import { gaussHermitePoints } from './gainPoints.js';
-import { dampedNewton } from './newton.js';
-import { createPointDualWorkspace, evaluatePointDual, momentStandardErrors } from './pointDual.js';
+import { createPointDualWorkspace, momentStandardErrors } from './pointDual.js';
 import { pointEstimatorOf, type PointEstimator } from './pointEstimator.js';
 
 /** Under p_lambda, the law of the continuous gains (model.md §7), in place of populations by pattern. */
@@ -27,14 +27,16 @@ export interface QuadratureCheck {
   readonly kind: 'quadrature';
   readonly nodes: number;
   readonly comparedWithNodes: number;
-  /** lambda(2n) - lambda(n), K x P (lambda(2n) by Newton from lambda(n)). */
+  /**
+   * lambda(2n) - lambda(n), K x P, by one Newton step on the 2n-node dual from
+   * lambda(n): -H^-1 grad, exact to second order in the change (NaN when lambda(n)
+   * lies outside the 2n-node rule's domain).
+   */
   readonly lambdaChange: Mat;
   /** E[f] at lambda(n) with 2n nodes minus with n nodes, K x P: how far the answer's moments are off. */
   readonly momentChange: Mat;
   readonly maxLambdaChange: number;
   readonly maxMomentChange: number;
-  /** Whether Newton converged with 2n nodes. */
-  readonly converged: boolean;
 }
 
 /** Monte Carlo standard errors of the moments at the solution (model.md §7). */
@@ -61,7 +63,6 @@ const ACTIVE_GAIN = 0.5;
 export function continuousObservables(
   estimator: PointEstimator,
   lambda: Float64Array,
-  newton: { readonly tolerance: number; readonly maxIterations: number },
 ): { gains: GainDistribution; summary: PopulationSummary; estimatorCheck: EstimatorCheck } {
   const { problem, points, q, weight } = estimator.workspace;
   const { contexts: K, stimuli: P, weightScale } = problem;
@@ -122,7 +123,7 @@ export function continuousObservables(
       activeCount: { threshold: ACTIVE_GAIN, byFraction: summary.activeCount.byFraction, byEnergy: summary.activeCount.byEnergy },
     },
     summary,
-    estimatorCheck: estimatorCheckOf(estimator, lambda, newton),
+    estimatorCheck: estimatorCheckOf(estimator, lambda),
   };
 }
 
@@ -146,11 +147,7 @@ export function activeGainProbability(problem: MaxentProblem): number {
   }
 }
 
-function estimatorCheckOf(
-  estimator: PointEstimator,
-  lambda: Float64Array,
-  newton: { readonly tolerance: number; readonly maxIterations: number },
-): EstimatorCheck {
+function estimatorCheckOf(estimator: PointEstimator, lambda: Float64Array): EstimatorCheck {
   const { problem } = estimator.workspace;
   const { contexts: K, stimuli: P } = problem;
   const config = problem.estimator;
@@ -165,16 +162,12 @@ function estimatorCheckOf(
   const fine = pointEstimatorOf(createPointDualWorkspace(doubled, gaussHermitePoints(doubled, 2 * nodes)), estimator.relations);
   const momentChange = zeros(K, P);
   const lambdaChange = zeros(K, P);
-  const x = Float64Array.from(lambda);
-  let converged = false;
   // With 2n nodes lambda(n) may lie outside the finer rule's domain: then no comparison exists.
-  if (Number.isFinite(evaluatePointDual(fine.workspace, x, 1))) {
+  const inside = Number.isFinite(fine.evaluate(lambda, 2));
+  if (inside) {
     for (let i = 0; i < K * P; i++) momentChange.data[i] = fine.workspace.moments[i] - estimator.workspace.moments[i];
-    const steps = dampedNewton(fine, x, newton);
-    let next = steps.next();
-    while (!next.done) next = steps.next();
-    converged = next.value.converged;
-    for (let i = 0; i < K * P; i++) lambdaChange.data[i] = x[i] - lambda[i];
+    // One Newton step on the 2n-node dual from lambda(n): lambda(2n) - lambda(n) to second order in the change.
+    lambdaChange.data.set(newtonStep(fine));
   } else {
     momentChange.data.fill(Number.NaN);
     lambdaChange.data.fill(Number.NaN);
@@ -187,7 +180,6 @@ function estimatorCheckOf(
     momentChange,
     maxLambdaChange: maxAbs(lambdaChange.data),
     maxMomentChange: maxAbs(momentChange.data),
-    converged,
   };
 }
 
@@ -200,4 +192,27 @@ export function estimatorCheckToFile(check: EstimatorCheck): Record<string, unkn
 /** The vertex check as the solution reports it. */
 export function vertexReport(vertex: GainBoxVertexQ): { maxQOnGainBoxVertices: number; maxQVertex: number[] } {
   return { maxQOnGainBoxVertices: vertex.maxQ, maxQVertex: vertex.vertex };
+}
+
+/** -H^-1 grad at the estimator's last evaluation (level 2), with its null directions projected out (as newton.ts). */
+function newtonStep(estimator: PointEstimator): Float64Array {
+  const { size, hessian, gradient, nullSpace } = estimator;
+  const system = new Matrix(size, size);
+  let trace = 0;
+  for (let i = 0; i < size; i++) trace += hessian[i * size + i];
+  const penalty = trace > 0 ? trace / size : 1;
+  for (let r = 0; r < size; r++) for (let c = 0; c < size; c++) system.set(r, c, hessian[r * size + c]);
+  for (const { indices, values } of nullSpace) {
+    for (let a = 0; a < indices.length; a++) {
+      for (let b = 0; b < indices.length; b++) system.set(indices[a], indices[b], system.get(indices[a], indices[b]) + penalty * values[a] * values[b]);
+    }
+  }
+  const rhs = Matrix.columnVector(Array.from(gradient, (g) => -g));
+  for (const { indices, values } of nullSpace) {
+    let dot = 0;
+    for (let a = 0; a < indices.length; a++) dot += values[a] * rhs.get(indices[a], 0);
+    for (let a = 0; a < indices.length; a++) rhs.set(indices[a], 0, rhs.get(indices[a], 0) - dot * values[a]);
+  }
+  const solution = solve(system, rhs);
+  return Float64Array.from({ length: size }, (_, i) => solution.get(i, 0));
 }

@@ -43,7 +43,8 @@ export function maxQOnGainBoxVertices(problem: MaxentProblem, lambda: Float64Arr
   const highAxis = new Float64Array((1 << highBits) * P);
   axisTable(scaled, P, 0, lowBits, lowAxis);
   axisTable(scaled, P, lowBits, highBits, highAxis);
-  let maxQ = Number.NEGATIVE_INFINITY;
+  // q >= 0, so -1 is below every vertex (and keeps the tie tolerance finite).
+  let maxQ = -1;
   let argmax = 0;
   const lowCount = 1 << lowBits;
   for (let high = 0; high < 1 << highBits; high++) {

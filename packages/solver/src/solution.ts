@@ -8,7 +8,7 @@ import { maxQOnGainBoxVertices, type GainBoxVertexQ } from './gainBox.js';
 import { createPointEstimator, type PointEstimator, type PointEstimatorKind } from './pointEstimator.js';
 import { checkExactApplies, taskScale } from './exactEstimator.js';
 import { solveRun } from './solveSteps.js';
-import { checkProblem, DEFAULT_SOLVE_OPTIONS, resolveSolveOptions, type ResolvedSolveOptions, type SolveOptions } from './options.js';
+import { checkProblem, DEFAULT_SOLVE_OPTIONS, resolveSolveOptions, type SolveOptions } from './options.js';
 import { listPopulations, patternLawFromWorkspace, populationCount, summarizeLaw, type Population } from './populations.js';
 
 /** What every solution holds, whatever the estimator (interfaces.md `maxent-solution`, model.md §4). */
@@ -85,7 +85,7 @@ export function solve(problem: MaxentProblem, options: SolveOptions = {}): Maxen
     next = steps.next();
   }
   const run = next.value;
-  if (run.kind !== 'exact') return buildContinuousSolution(run.estimator, run.outcome, run.vertex, resolved);
+  if (run.kind !== 'exact') return buildContinuousSolution(run.estimator, run.outcome, run.vertex);
   const workspace = createDualWorkspace(problem);
   const value = evaluateInDomain(workspace, run.outcome.lambda.data, 1, 'lambda');
   return buildSolution(workspace, value, run.outcome, resolved.populationLimit);
@@ -178,16 +178,11 @@ function continuousFromLambda(problem: MaxentProblem, lambda: Mat, options: Solu
     ? `rebuilt from multipliers (max residual ${residual.toExponential(2)})`
     : `rebuilt from multipliers that do not solve the task (max residual ${residual.toExponential(2)} > ${threshold.toExponential(2)})`;
   const outcome = { lambda: cloneMat(lambda), converged, iterations: 0, maxResidual: residual, message };
-  return buildContinuousSolution(estimator, outcome, vertex, resolveSolveOptions({}));
+  return buildContinuousSolution(estimator, outcome, vertex);
 }
 
 /** The solution over gain points at outcome.lambda (admissible: vertex.maxQ < 1). */
-function buildContinuousSolution(
-  estimator: PointEstimator,
-  outcome: NewtonOutcome,
-  vertex: GainBoxVertexQ,
-  resolved: ResolvedSolveOptions,
-): ContinuousSolution {
+function buildContinuousSolution(estimator: PointEstimator, outcome: NewtonOutcome, vertex: GainBoxVertexQ): ContinuousSolution {
   const { workspace } = estimator;
   const { problem } = workspace;
   const value = requireInDomain(estimator.evaluate(outcome.lambda.data, 1), estimator.domain, 'lambda');
@@ -195,7 +190,7 @@ function buildContinuousSolution(
   moments.data.set(workspace.moments);
   const maxResidual = maxAbs(workspace.gradient);
   const logPartition = workspace.logPartition;
-  const observables = continuousObservables(estimator, outcome.lambda.data, resolved);
+  const observables = continuousObservables(estimator, outcome.lambda.data);
   const kind = problem.estimator.kind;
   if (kind === 'exact') throw new Error('internal: the exact estimator has no gain points');
   return {
