@@ -185,7 +185,8 @@ function continuousFromLambda(problem: MaxentProblem, lambda: Mat, options: Solu
 function buildContinuousSolution(estimator: PointEstimator, outcome: NewtonOutcome, vertex: GainBoxVertexQ): ContinuousSolution {
   const { workspace } = estimator;
   const { problem } = workspace;
-  const value = requireInDomain(estimator.evaluate(outcome.lambda.data, 1), estimator.domain, 'lambda');
+  // Level 2: the estimator check reuses the Hessian at lambda.
+  const value = requireInDomain(estimator.evaluate(outcome.lambda.data, 2), estimator.domain, 'lambda');
   const moments = zeros(problem.contexts, problem.stimuli);
   moments.data.set(workspace.moments);
   const maxResidual = maxAbs(workspace.gradient);
