@@ -23,13 +23,7 @@ export const MAX_VERTEX_CONTEXTS = MAX_EXACT_CONTEXTS;
  */
 export function maxQOnGainBoxVertices(problem: MaxentProblem, lambda: Float64Array): GainBoxVertexQ {
   const { contexts: K, stimuli: P } = problem;
-  if (K > MAX_VERTEX_CONTEXTS) {
-    throw new ProblemHasNoAnswerError(
-      `too many contexts for the domain check of continuous gains: K = ${K} needs 2^${K} vertices of the gain box, ` +
-        `the limit is K = ${MAX_VERTEX_CONTEXTS} (model.md §5 "Domain")`,
-      'too-large',
-    );
-  }
+  assertVerticesEnumerable(K);
   const [lower, upper] = nonlinearity(problem.nonlinearity).gainRange;
   const s4 = problem.weightScale ** 4;
   // a(g) = lower * sum_k lambda_k + (upper - lower) * lambda^T b for the vertex g = lower + (upper - lower) b, b in {0,1}^K.
@@ -64,4 +58,15 @@ export function maxQOnGainBoxVertices(problem: MaxentProblem, lambda: Float64Arr
   }
   const bits = span === 0 ? new Array<number>(K).fill(0) : patternBits(argmax, K);
   return { maxQ, vertex: bits.map((bit) => lower + span * bit) };
+}
+
+/** ProblemHasNoAnswerError('too-large') when the 2^K vertices of the gain box are too many to enumerate. */
+export function assertVerticesEnumerable(contexts: number): void {
+  if (contexts > MAX_VERTEX_CONTEXTS) {
+    throw new ProblemHasNoAnswerError(
+      `too many contexts for the domain check of continuous gains: K = ${contexts} needs 2^${contexts} vertices of the gain box, ` +
+        `the limit is K = ${MAX_VERTEX_CONTEXTS} (model.md §5 "Domain")`,
+      'too-large',
+    );
+  }
 }

@@ -5,7 +5,7 @@ import { solveWithPriorContinuation, type NewtonOutcome } from './continuation.j
 import { checkLambdaShape, createDualWorkspace } from './dual.js';
 import { requireInDomain, type DualEstimator } from './estimator.js';
 import { createExactEstimator, exactEstimatorOf, type ExactEstimator } from './exactEstimator.js';
-import { maxQOnGainBoxVertices, MAX_VERTEX_CONTEXTS, type GainBoxVertexQ } from './gainBox.js';
+import { assertVerticesEnumerable, maxQOnGainBoxVertices, type GainBoxVertexQ } from './gainBox.js';
 import type { GainPoints } from './gainPoints.js';
 import { checkProblem, resolveSolveOptions, type ResolvedSolveOptions, type SolveOptions, type SolveStep } from './options.js';
 import { createPointDualWorkspace } from './pointDual.js';
@@ -59,7 +59,7 @@ export function* solveRun(problem: MaxentProblem, resolved: ResolvedSolveOptions
     case 'quadrature':
     case 'montecarlo': {
       // The domain check enumerates the gain box's vertices: refuse a K beyond it before any work.
-      if (problem.contexts > MAX_VERTEX_CONTEXTS) maxQOnGainBoxVertices(problem, new Float64Array(problem.contexts * problem.stimuli));
+      assertVerticesEnumerable(problem.contexts);
       const points = pointsOf(problem);
       const estimator = createPointEstimator(problem, points);
       const lambda = startingPoint(problem, estimator, resolved.initialLambda);

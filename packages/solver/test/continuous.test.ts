@@ -374,3 +374,17 @@ function boundaryThreshold(name: 'tanh' | 'softplus'): number {
   }
   return 1 / Math.sqrt(moments(0.5 * (low + high))[0]);
 }
+
+describe('edges', () => {
+  it('K above 20: too large for the vertex check, before any work', () => {
+    const problem = problemOf({ task: { name: 'select', contexts: 21 }, nonlinearity: 'tanh' });
+    const error = thrown(() => solve(problem)) as ProblemHasNoAnswerError;
+    expect(error.reason).toBe('too-large');
+    expect(error.message).toMatch(/K = 21 needs 2\^21 vertices of the gain box, the limit is K = 20/);
+  });
+
+  it('a tensor rule too large is invalid input naming estimator.nodes', () => {
+    const problem = problemOf({ task: { name: 'select', contexts: 3 }, nonlinearity: 'tanh', estimator: { kind: 'quadrature', nodes: 200 } });
+    expect(() => solve(problem)).toThrow(/invalid `estimator.nodes`: must keep \(2 nodes\)\^K \* K at most 33554432 for K = 3/);
+  });
+});
