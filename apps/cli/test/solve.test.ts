@@ -39,6 +39,7 @@ describe('maxent solve', () => {
     // The file is fully determined by config + lambda (interfaces.md): rebuilding gives the same numbers.
     const { problem, lambda } = solutionFromFile(file, 'solution');
     const rebuilt = solutionFromLambda(problem, lambda);
+    if (rebuilt.estimator !== 'exact') throw new Error('relu solves exactly');
     expectAllClose(rebuilt.klFromPrior, file.klFromPrior, { rtol: 1e-14 });
     expect(JSON.parse(JSON.stringify(rebuilt.populations))).toEqual(file.populations);
   });
@@ -79,7 +80,12 @@ describe('maxent solve', () => {
     },
     { name: 'unknown key', files: { 'c.json': '{ "weightScal": 1 }' }, argv: ['--config', 'c.json'], message: /weightScal.*weightScale/ },
     { name: 'bad --top', files: {}, argv: ['--top', '0'], message: /invalid `--top`/ },
-    { name: 'continuous gains', files: {}, argv: ['--nonlinearity', 'tanh'], message: /invalid `nonlinearity`: must be relu or linear/ },
+    {
+      name: 'continuous gains with the exact estimator',
+      files: { 'c.json': '{ "nonlinearity": "tanh", "estimator": { "kind": "exact" } }' },
+      argv: ['--config', 'c.json'],
+      message: /invalid `nonlinearity`: must be relu or linear/,
+    },
   ])('$name: exit 2 naming the field', async ({ files, argv, message }) => {
     const dir = tempDir();
     for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
@@ -88,6 +94,20 @@ describe('maxent solve', () => {
     expect(stdout).toBe('');
     expect(stderr).toMatch(message);
     expect(stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('continuous gains: a task out of reach exits 3 naming the smallest weightScale; an attainable one solves by quadrature', async () => {
+    const dir = tempDir();
+    const out = await run(['solve', '--nonlinearity', 'tanh', '--contexts', '2', '--out', 'low.json'], dir);
+    expect(out.code).toBe(3);
+    expect(out.stderr).toMatch(/not attainable at weightScale 1: .*The smallest attainable weightScale is 1\.00 /);
+    expect(existsSync(join(dir, 'low.json'))).toBe(false);
+    const ok = await run(['solve', '--nonlinearity', 'tanh', '--contexts', '2', '--weight-scale', '2', '--out', 'sol.json', '--quiet'], dir);
+    expect(ok.code).toBe(0);
+    const file = JSON.parse(readFileSync(join(dir, 'sol.json'), 'utf8'));
+    expect(file.config.estimator).toEqual({ kind: 'quadrature', nodes: 24 });
+    expect(file.maxQOnGainBoxVertices).toBeLessThan(1);
+    expect(Object.keys(file.gains).sort()).toEqual(['activeCount', 'correlation', 'histograms', 'mean']);
   });
 
   it('an infeasible task exits 3 with the reason and leaves an existing --out untouched', async () => {

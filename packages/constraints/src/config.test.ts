@@ -23,6 +23,27 @@ describe('parseConfig', () => {
   ])('%j is refused with a message naming the field', (input, message) => {
     expect(() => parseConfig(input)).toThrow(message);
   });
+  it.each([
+    [{}, { kind: 'exact' }],
+    [{ nonlinearity: 'linear' }, { kind: 'exact' }],
+    [{ nonlinearity: 'relu', task: { name: 'select', contexts: 6 } }, { kind: 'exact' }],
+    [{ nonlinearity: 'tanh' }, { kind: 'quadrature', nodes: 24 }],
+    [{ nonlinearity: 'softplus', task: { matrix: [[1], [0]] } }, { kind: 'quadrature', nodes: 24 }],
+    [{ nonlinearity: 'tanh', task: { name: 'select', contexts: 4 } }, { kind: 'montecarlo', samples: 200000, seed: 1 }],
+    [{ nonlinearity: 'tanh', estimator: { nodes: 40 } }, { kind: 'quadrature', nodes: 40 }],
+    [{ nonlinearity: 'softplus', task: { name: 'select', contexts: 5 }, estimator: { seed: 'a' } }, { kind: 'montecarlo', samples: 200000, seed: 'a' }],
+    // An explicit kind is kept, even where the solver will refuse it (tanh has no exact estimator).
+    [{ nonlinearity: 'tanh', estimator: { kind: 'exact' } }, { kind: 'exact' }],
+    [{ estimator: { kind: 'quadrature' } }, { kind: 'quadrature', nodes: 24 }],
+  ])('estimator default of %j', (input, estimator) => {
+    expect(parseConfig(input).estimator).toEqual(estimator);
+  });
+  it('refuses estimator settings of another kind than the default one', () => {
+    expect(() => parseConfig({ estimator: { nodes: 3 } })).toThrow('invalid `estimator.nodes`: only applies to estimator kind quadrature, not exact');
+    expect(() => parseConfig({ nonlinearity: 'tanh', estimator: { samples: 3 } })).toThrow(
+      'invalid `estimator.samples`: only applies to estimator kind montecarlo, not quadrature',
+    );
+  });
   it('resolves select-of and matrix tasks', () => {
     const selectOf = problemFromConfig(parseConfig({ task: { name: 'select-of', contexts: 4, stimuli: 2 } }));
     expect(Array.from(selectOf.task.data)).toEqual([1, 0, 0, 1, 1, 0, 0, 1]);

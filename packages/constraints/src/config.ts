@@ -15,6 +15,11 @@ export type EstimatorKind = (typeof ESTIMATOR_KINDS)[number];
 export const DEFAULT_CONTEXTS = 3;
 export const DEFAULT_QUADRATURE_NODES = 24;
 export const DEFAULT_MONTECARLO_SAMPLES = 200_000;
+/**
+ * Continuous gains (tanh, softplus) default to the quadrature estimator up to this
+ * many contexts (n^K tensor nodes) and to Monte Carlo above (model.md §7).
+ */
+export const MAX_DEFAULT_QUADRATURE_CONTEXTS = 3;
 /** Largest K for the exact estimator: 2^K patterns are enumerated (model.md §6). */
 export const MAX_EXACT_CONTEXTS = 20;
 
@@ -35,7 +40,8 @@ const taskSchema = z.strictObject({
 });
 
 const estimatorSchema = z.strictObject({
-  kind: z.enum(ESTIMATOR_KINDS, { error: `must be one of ${ESTIMATOR_KINDS.join(', ')}` }).default('exact'),
+  // No default here: it depends on the nonlinearity and K (defaultEstimatorKind).
+  kind: z.enum(ESTIMATOR_KINDS, { error: `must be one of ${ESTIMATOR_KINDS.join(', ')}` }).optional(),
   nodes: positiveInteger('an integer >= 1').optional(),
   samples: positiveInteger('an integer >= 1').optional(),
   seed: z.union([z.number().int(), z.string()], { error: 'must be an integer or a string' }).optional(),
@@ -54,7 +60,7 @@ export const configSchema = z.strictObject({
     })
     .default({ mean: 0, std: 1 }),
   stimulusStd: positive().default(0.1),
-  estimator: estimatorSchema.default({ kind: 'exact' }),
+  estimator: estimatorSchema.default({}),
 });
 
 export type TaskConfig =
@@ -80,14 +86,31 @@ export interface MaxentConfig {
 /** Validates a config object (e.g. parsed JSON) and fills in defaults. Throws InvalidInputError. */
 export function parseConfig(input: unknown): MaxentConfig {
   const raw = parseWithSchema(configSchema, input ?? {});
+  const task = normalizeTask(raw.task);
+  const kind = raw.estimator.kind ?? defaultEstimatorKind(raw.nonlinearity, contextCount(task));
   return {
-    task: normalizeTask(raw.task),
+    task,
     nonlinearity: raw.nonlinearity,
     weightScale: raw.weightScale,
     context: { mean: raw.context.mean, std: raw.context.std },
     stimulusStd: raw.stimulusStd,
-    estimator: normalizeEstimator(raw.estimator),
+    estimator: normalizeEstimator({ ...raw.estimator, kind }),
   };
+}
+
+/**
+ * The estimator when the config names none: exact enumeration for binary or
+ * constant gains (relu, linear; model.md §6); for continuous gains (tanh,
+ * softplus; §7) tensor Gauss-Hermite quadrature up to
+ * MAX_DEFAULT_QUADRATURE_CONTEXTS contexts and Monte Carlo above.
+ */
+export function defaultEstimatorKind(nonlinearity: NonlinearityName, contexts: number): EstimatorKind {
+  if (nonlinearity === 'relu' || nonlinearity === 'linear') return 'exact';
+  return contexts <= MAX_DEFAULT_QUADRATURE_CONTEXTS ? 'quadrature' : 'montecarlo';
+}
+
+function contextCount(task: TaskConfig): number {
+  return 'matrix' in task ? task.matrix.length : task.contexts;
 }
 
 function normalizeTask(task: z.output<typeof taskSchema>): TaskConfig {
@@ -122,7 +145,7 @@ function normalizeTask(task: z.output<typeof taskSchema>): TaskConfig {
   return { name, contexts, stimuli };
 }
 
-function normalizeEstimator(estimator: z.output<typeof estimatorSchema>): EstimatorConfig {
+function normalizeEstimator(estimator: z.output<typeof estimatorSchema> & { kind: EstimatorKind }): EstimatorConfig {
   const extra = (key: 'nodes' | 'samples' | 'seed', kinds: string) => {
     if (estimator[key] !== undefined) {
       throw invalid(`estimator.${key}`, `only applies to estimator kind ${kinds}, not ${estimator.kind}`, estimator[key]);

@@ -11,6 +11,8 @@ export {
   DEFAULT_QUADRATURE_NODES,
   DEFAULT_MONTECARLO_SAMPLES,
   MAX_EXACT_CONTEXTS,
+  MAX_DEFAULT_QUADRATURE_CONTEXTS,
+  defaultEstimatorKind,
   configSchema,
   parseConfig,
   taskMatrix,

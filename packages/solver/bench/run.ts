@@ -1,11 +1,13 @@
 // Exact solves of the select task (weightScale 1) at K = 8, 10, 12, 14, and
 // K = 16, 18, 20 as a look at the enumeration limit: wall time and Newton
 // iterations. Each solve must converge, so the benchmark is also a smoke test.
+// Then the continuous-gain estimators (bench/continuous.ts).
 // Run: pnpm --filter @maxent/solver bench (compiled with esbuild, run under node: scripts/bench.mjs).
 import { Bench } from 'tinybench';
 import { parseConfig, problemFromConfig } from '@maxent/constraints';
 import { solve } from '../src/index.js';
 import { benchSizes } from '#bench';
+import { runContinuousBench } from './continuous.js';
 
 const SIZES = benchSizes([8, 10, 12, 14, 16, 18, 20]);
 const TARGET_K14_MS = 500;
@@ -40,4 +42,5 @@ bench.tasks.forEach((task, index) => {
   );
   if (contexts === 14 && mean > TARGET_K14_MS) console.log(`  (above the ${TARGET_K14_MS} ms target for K = 14)`);
 });
+if (!(await runContinuousBench())) failed = true;
 if (failed) process.exitCode = 1;

@@ -66,32 +66,24 @@ export function taskScale(problem: MaxentProblem): number {
 /**
  * Checks that the exact estimator applies (model.md §6): gains must be binary
  * (relu) or constant (linear), and 2^K patterns must be enumerable. Throws
- * InvalidInputError for an estimator this version lacks,
- * ProblemHasNoAnswerError('too-large') for K beyond enumeration.
+ * InvalidInputError for continuous gains, ProblemHasNoAnswerError('too-large')
+ * for K beyond enumeration.
  */
 export function checkExactApplies(problem: MaxentProblem): void {
   const K = problem.contexts;
-  const kind = problem.estimator.kind;
-  if (kind !== 'exact') {
-    throw invalid(
-      'estimator.kind',
-      `must be exact in this version (the ${kind} estimator of model.md §7 is not available yet)`,
-      kind,
-    );
-  }
   const phi = nonlinearity(problem.nonlinearity);
   if (!phi.binaryGains && problem.nonlinearity !== 'linear') {
     throw invalid(
       'nonlinearity',
       'must be relu or linear for the exact estimator, which enumerates binary gain patterns ' +
-        `(${problem.nonlinearity} has continuous gains and needs the quadrature or montecarlo estimator of model.md §7, not available yet)`,
+        `(${problem.nonlinearity} has continuous gains: use estimator kind quadrature or montecarlo, model.md §7)`,
       problem.nonlinearity,
     );
   }
   if (K > MAX_EXACT_CONTEXTS) {
     throw new ProblemHasNoAnswerError(
       `too many contexts for the exact estimator: K = ${K} needs 2^${K} gain patterns, the limit is K = ${MAX_EXACT_CONTEXTS}. ` +
-        'Use the montecarlo estimator (model.md §7), which is not available yet in this version.',
+        'The quadrature and montecarlo estimators (model.md §7) check the domain at the 2^K vertices of the gain box and stop at the same limit.',
       'too-large',
     );
   }

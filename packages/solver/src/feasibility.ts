@@ -1,6 +1,7 @@
 import { EigenvalueDecomposition, Matrix } from 'ml-matrix';
 import { maxAbs, ProblemHasNoAnswerError } from '@maxent/core';
 import type { MaxentProblem } from '@maxent/constraints';
+import type { GainPoints } from './gainPoints.js';
 import { supersetSums, type PatternTable } from './patterns.js';
 
 /** Outcome of the structural test of model.md §5 "Infeasibility". */
@@ -28,13 +29,43 @@ const RELATIVE_VIOLATION_TOLERANCE = 1e-9;
  * test costs one symmetric eigendecomposition.
  */
 export function checkFeasibility(problem: MaxentProblem, patterns: PatternTable): Feasibility {
-  const { contexts: K, stimuli: P } = problem;
+  const K = problem.contexts;
   const sums = Float64Array.from(patterns.prior);
   supersetSums(sums, K);
   const second = new Matrix(K, K);
   for (let k = 0; k < K; k++) {
     for (let l = 0; l < K; l++) second.set(k, l, sums[(1 << k) | (1 << l)]);
   }
+  return feasibilityOfSecondMoment(problem, second, `with ${problem.nonlinearity} and rho = ${patterns.rho} only some gain patterns have prior mass`);
+}
+
+/**
+ * The structural test over a weighted set of gain vectors (quadrature nodes or
+ * Monte Carlo draws, model.md §7): the null space of C = sum_i W_i g_i g_i^T is
+ * that of the matrix of the points' gain vectors. For tanh and softplus it is
+ * empty; for linear gains (all 1) it is every n with sum_k n_k = 0, as exactly.
+ */
+export function checkPointFeasibility(problem: MaxentProblem, points: GainPoints): Feasibility {
+  const K = problem.contexts;
+  const second = new Float64Array(K * K);
+  const { gains, weights, count } = points;
+  for (let i = 0; i < count; i++) {
+    for (let k = 0; k < K; k++) {
+      const wg = weights[i] * gains[i * K + k];
+      for (let l = 0; l < K; l++) second[k * K + l] += wg * gains[i * K + l];
+    }
+  }
+  const matrix = new Matrix(K, K);
+  for (let k = 0; k < K; k++) for (let l = 0; l < K; l++) matrix.set(k, l, second[k * K + l]);
+  return feasibilityOfSecondMoment(problem, matrix, `with ${problem.nonlinearity} the gain vectors span only part of the contexts' space`);
+}
+
+/**
+ * The eigen test of checkFeasibility on the second-moment matrix of the gains;
+ * `why` says, for a non-linear network, why some relation among gains holds.
+ */
+function feasibilityOfSecondMoment(problem: MaxentProblem, second: Matrix, why: string): Feasibility {
+  const { contexts: K, stimuli: P } = problem;
   const decomposition = new EigenvalueDecomposition(second, { assumeSymmetric: true });
   const values = decomposition.realEigenvalues;
   const vectors = decomposition.eigenvectorMatrix;
@@ -65,11 +96,11 @@ export function checkFeasibility(problem: MaxentProblem, patterns: PatternTable)
     feasible,
     nullSpace,
     violation,
-    explanation: feasible || worst === undefined ? '' : explain(problem, patterns, worst, violation),
+    explanation: feasible || worst === undefined ? '' : explain(problem, why, worst, violation),
   };
 }
 
-function explain(problem: MaxentProblem, patterns: PatternTable, relation: Float64Array, violation: number): string {
+function explain(problem: MaxentProblem, nonLinearWhy: string, relation: Float64Array, violation: number): string {
   const largest = Math.max(...Array.from(relation, Math.abs));
   const terms = Array.from(relation, (value, k) => ({ value: value / largest, k }))
     .filter(({ value }) => Math.abs(value) > 1e-8)
@@ -79,7 +110,7 @@ function explain(problem: MaxentProblem, patterns: PatternTable, relation: Float
   const why =
     problem.nonlinearity === 'linear'
       ? 'with the linear nonlinearity every gain is 1, so a network cannot select inputs by context and only tasks with equal rows are feasible'
-      : `with ${problem.nonlinearity} and rho = ${patterns.rho} only some gain patterns have prior mass`;
+      : nonLinearWhy;
   return (
     `infeasible task: ${why}. Every achievable gain pattern satisfies ${terms} = 0, ` +
     `so the rows of the task matrix must satisfy the same relation, but they miss it by ${(violation / largest).toPrecision(3)} ` +

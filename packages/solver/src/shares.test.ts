@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseConfig, problemFromConfig } from '@maxent/constraints';
 import { expectAllClose } from '#testing';
-import { populationShares, sharesAlongWeightScale, solve } from './index.js';
+import { populationShares, sharesAlongWeightScale } from './index.js';
+import { solveExact as solve } from '../test/exact.js';
 
 const problemAt = (weightScale: number) =>
   problemFromConfig(parseConfig({ task: { name: 'select', contexts: 3 }, weightScale }));

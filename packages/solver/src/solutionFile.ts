@@ -1,31 +1,45 @@
 import { InvalidInputError, fromRows, toRows, type Mat } from '@maxent/core';
 import { parseConfig, problemFromConfig, type MaxentConfig, type MaxentProblem, type PopulationSummary } from '@maxent/constraints';
-import { listPopulations, patternLaw, type Population } from './populations.js';
-import type { MaxentSolution } from './solution.js';
+import { listPopulations, patternLaw } from './populations.js';
+import { estimatorCheckToFile } from './continuousSolution.js';
+import type { ContinuousSolution, ExactSolution, MaxentSolution } from './solution.js';
 
-/**
- * The `maxent-solution` keys of interfaces.md, without the envelope
- * (schemaVersion, kind, config, versions), which the CLI adds.
- */
-export type SolutionFileBody = Omit<MaxentSolution, 'problem' | 'lambda' | 'moments'> & {
+/** The keys every `maxent-solution` file has (interfaces.md), without the envelope (schemaVersion, kind, config, versions), which the CLI adds. */
+interface SolutionFileCore {
   /** lambda, K x P, as rows. */
   readonly lambda: number[][];
   /** E[f] at lambda, K x P, as rows. */
   readonly moments: number[][];
-};
+  readonly maxResidual: number;
+  readonly converged: boolean;
+  readonly iterations: number;
+  readonly logPartition: number;
+  readonly klFromPrior: number;
+  readonly message: string;
+}
+
+/** The file of an exact solution: populations by gain pattern (key order as before continuous gains, so files are unchanged). */
+export type ExactSolutionFileBody = SolutionFileCore &
+  Pick<ExactSolution, 'populations' | 'populationsListed' | 'populationsTotal' | 'summary'>;
+
+/** The file of a solution over gain points (interfaces.md "maxent solve with continuous gains"). */
+export type ContinuousSolutionFileBody = SolutionFileCore &
+  Pick<ContinuousSolution, 'summary' | 'gains' | 'maxQOnGainBoxVertices' | 'maxQVertex'> & {
+    /** The estimator that solved it: quadrature or montecarlo. */
+    readonly estimator: ContinuousSolution['estimator'];
+    /** The estimator check with its matrices as rows. */
+    readonly estimatorCheck: Record<string, unknown>;
+  };
+
+export type SolutionFileBody = ExactSolutionFileBody | ContinuousSolutionFileBody;
 
 export interface SolutionToFileOptions {
-  /** List every population with prior mass, even beyond the solution's own list (`--all-populations`). */
+  /** List every population with prior mass, even beyond the solution's own list (`--all-populations`; exact solutions). */
   readonly allPopulations?: boolean;
 }
 
 export function solutionToFile(solution: MaxentSolution, options: SolutionToFileOptions = {}): SolutionFileBody {
-  let populations = solution.populations;
-  if (options.allPopulations === true && solution.populationsListed < solution.populationsTotal) {
-    const law = patternLaw(solution.problem, solution.lambda);
-    populations = listPopulations(solution.problem, solution.lambda, law, Infinity);
-  }
-  return {
+  const core: SolutionFileCore = {
     lambda: toRows(solution.lambda),
     moments: toRows(solution.moments),
     maxResidual: solution.maxResidual,
@@ -34,6 +48,25 @@ export function solutionToFile(solution: MaxentSolution, options: SolutionToFile
     logPartition: solution.logPartition,
     klFromPrior: solution.klFromPrior,
     message: solution.message,
+  };
+  if (solution.estimator !== 'exact') {
+    return {
+      ...core,
+      estimator: solution.estimator,
+      summary: solution.summary,
+      gains: solution.gains,
+      estimatorCheck: estimatorCheckToFile(solution.estimatorCheck),
+      maxQOnGainBoxVertices: solution.maxQOnGainBoxVertices,
+      maxQVertex: solution.maxQVertex,
+    };
+  }
+  let populations = solution.populations;
+  if (options.allPopulations === true && solution.populationsListed < solution.populationsTotal) {
+    const law = patternLaw(solution.problem, solution.lambda);
+    populations = listPopulations(solution.problem, solution.lambda, law, Infinity);
+  }
+  return {
+    ...core,
     populations,
     populationsListed: populations.length,
     populationsTotal: solution.populationsTotal,

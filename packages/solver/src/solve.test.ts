@@ -4,7 +4,7 @@ import { parseConfig, problemFromConfig, selectTask, type MaxentProblem } from '
 import { expectAllClose } from '#testing';
 import { dualObjective } from './dual.js';
 import { patternLaw } from './populations.js';
-import { solutionFromLambda, solve } from './solution.js';
+import { exactFromLambda as solutionFromLambda, solveExact as solve } from '../test/exact.js';
 import { solveSteps } from './solveSteps.js';
 import { naiveDual } from '../test/reference.js';
 
@@ -332,10 +332,10 @@ describe('solve', () => {
     expect(() => solve(problem)).toThrow(/K = 21 .*montecarlo estimator/);
   });
 
-  it('continuous gains and other estimators are invalid input for this version, naming the field', () => {
-    expect(() => solve(problemOf({ nonlinearity: 'tanh' }))).toThrow(InvalidInputError);
-    expect(() => solve(problemOf({ nonlinearity: 'tanh' }))).toThrow(/`nonlinearity`: must be relu or linear/);
-    expect(() => solve(problemOf({ estimator: { kind: 'montecarlo' } }))).toThrow(/`estimator.kind`/);
+  it('invalid input names the field (continuous gains have no exact estimator)', () => {
+    const tanhExact = problemOf({ nonlinearity: 'tanh', estimator: { kind: 'exact' } });
+    expect(() => solve(tanhExact)).toThrow(InvalidInputError);
+    expect(() => solve(tanhExact)).toThrow(/`nonlinearity`: must be relu or linear for the exact estimator.*use estimator kind quadrature or montecarlo/);
     expect(() => solve(problemOf({}), { tolerance: -1 })).toThrow(/`tolerance`/);
     expect(() => solve(problemOf({}), { initialLambda: zeros(2, 2) })).toThrow(/`initialLambda`: must be a 3 x 3/);
     expect(() => solve(problemOf({}), { initialLambda: fromRows([[2, 0, 0], [0, 0, 0], [0, 0, 0]]) })).toThrow(/`initialLambda`: must lie in the domain/);

@@ -5,12 +5,13 @@ import { describe, expect, it } from 'vitest';
 import { parseConfig, problemFromConfig } from '@maxent/constraints';
 import { solve } from '../src/index.js';
 
-describe('README example', () => {
-  it('prints what the README says', () => {
-    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
-    const section = readme.slice(readme.indexOf('## Example'));
-    const code = /```js\n([\s\S]*?)```/.exec(section)![1];
-    const printed = /prints\n\n```\n([\s\S]*?)```/.exec(section)![1];
+describe('README examples', () => {
+  const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+  const section = readme.slice(readme.indexOf('## Example'), readme.indexOf('## References'));
+  // Every js block of the section followed by "prints" and its output.
+  const examples = [...section.matchAll(/```js\n([\s\S]*?)```\n\nprints\n\n```\n([\s\S]*?)```/g)].map((match) => ({ code: match[1], printed: match[2] }));
+  it('has the exact and the continuous example', () => expect(examples).toHaveLength(2));
+  it.each(examples.map((example, index) => ({ index, ...example })))('example $index prints what the README says', ({ code, printed }) => {
     const body = code.replace(/^import .*$/gm, '');
     const lines: string[] = [];
     const fakeConsole = {

@@ -69,3 +69,46 @@ export function naiveDual(problem: MaxentProblem, lambda: ArrayLike<number>): Na
     fractions: weights.map((w) => w / Z),
   };
 }
+
+/**
+ * The dual over weighted gain points (model.md §7), deliberately naive: per point, E[f | v] and E[f f^T | v] entry by entry from
+ * the conditional Gaussian moments of model.md §5 (Isserlis), then mixed with
+ * the weights W_i (1 - q_i)^(-1/2) / Ztilde.
+ */
+export function naivePointDual(
+  problem: MaxentProblem,
+  points: { readonly count: number; readonly gains: ArrayLike<number>; readonly weights: ArrayLike<number> },
+  lambda: ArrayLike<number>,
+): { value: number; logPartition: number; moments: number[]; hessian: number[][] } {
+  const { contexts: K, stimuli: P, weightScale: sigma } = problem;
+  const s2 = sigma * sigma;
+  const size = K * P;
+  let partition = 0;
+  const first = new Array<number>(size).fill(0);
+  const second = Array.from({ length: size }, () => new Array<number>(size).fill(0));
+  for (let i = 0; i < points.count; i++) {
+    const g = Array.from({ length: K }, (_, k) => points.gains[i * K + k]);
+    const a = Array.from({ length: P }, (_, j) => g.reduce((sum, gk, k) => sum + gk * lambda[k * P + j], 0));
+    const q = s2 * s2 * a.reduce((sum, x) => sum + x * x, 0);
+    if (!(q < 1)) return { value: Infinity, logPartition: NaN, moments: [], hessian: [] };
+    const w = points.weights[i] / Math.sqrt(1 - q);
+    partition += w;
+    const ewu = a.map((x) => (s2 * s2 * x) / (1 - q));
+    const varW = s2 / (1 - q);
+    const covU = (j: number, j2: number) => s2 * ((j === j2 ? 1 : 0) + (s2 * s2 * a[j] * a[j2]) / (1 - q));
+    for (let k = 0; k < K; k++) {
+      for (let j = 0; j < P; j++) {
+        first[k * P + j] += w * g[k] * ewu[j];
+        for (let k2 = 0; k2 < K; k2++) {
+          for (let j2 = 0; j2 < P; j2++) second[k * P + j][k2 * P + j2] += w * g[k] * g[k2] * (varW * covU(j, j2) + 2 * ewu[j] * ewu[j2]);
+        }
+      }
+    }
+  }
+  const moments = first.map((x) => x / partition);
+  const hessian = second.map((row, r) => row.map((x, c) => x / partition - moments[r] * moments[c]));
+  let linear = 0;
+  for (let i = 0; i < size; i++) linear += lambda[i] * problem.task.data[i];
+  return { value: Math.log(partition) - linear, logPartition: Math.log(partition), moments, hessian };
+}
+

@@ -63,7 +63,11 @@ describeUndefinedOptions('@maxent/solver', [
   }),
   optionsCase<SolutionToFileOptions>({
     name: 'solutionToFile',
-    call: (options) => outcome(() => solutionToFile(solve(problem, { populationLimit: 3 }), options).populations.length),
+    call: (options) =>
+      outcome(() => {
+        const body = solutionToFile(solve(problem, { populationLimit: 3 }), options);
+        return 'populations' in body ? body.populations.length : 'no populations';
+      }),
     base: { allPopulations: true },
     keys: optionKeys<SolutionToFileOptions>({ allPopulations: true }),
   }),

@@ -64,7 +64,7 @@ function formatSummary(solution: MaxentSolution, top: number, out: string | unde
   const fixed = (x: number) => x.toFixed(4);
   const taskName = `${problem.contexts} contexts x ${problem.stimuli} stimuli`;
   const lines = [
-    `maximum-entropy solution: ${taskName}, ${problem.nonlinearity}, weightScale ${problem.weightScale}, exact estimator`,
+    `maximum-entropy solution: ${taskName}, ${problem.nonlinearity}, weightScale ${problem.weightScale}, ${solution.estimator} estimator`,
     `  ${solution.message}`,
     `  KL from prior          ${fixed(solution.klFromPrior)} nats   (log Z ${fixed(solution.logPartition)})`,
     `  specialization         ${fixed(summary.specialization)}   (prior ${fixed(summary.specializationPrior)}): energy share of neurons active in one context`,
@@ -72,6 +72,19 @@ function formatSummary(solution: MaxentSolution, top: number, out: string | unde
     `  active contexts        ${summary.activeCount.byEnergy.map((x, c) => `${c}: ${(100 * x).toFixed(1)}%`).join('  ')}   (by energy)`,
     '',
   ];
+  if (solution.estimator !== 'exact') {
+    // Continuous gains (model.md §7): no populations by pattern; the domain check and the estimator's own check.
+    const check = solution.estimatorCheck;
+    lines.push(
+      `  max q at the gain-box vertices ${fixed(solution.maxQOnGainBoxVertices)} (< 1: admissible)`,
+      check.kind === 'quadrature'
+        ? `  change with ${check.comparedWithNodes} nodes   lambda ${check.maxLambdaChange.toExponential(2)}, moments ${check.maxMomentChange.toExponential(2)}`
+        : `  Monte Carlo stderr     ${check.maxStderr.toExponential(2)} (largest over the moments, ${check.samples} draws)`,
+    );
+    if (out !== undefined) lines.push('', `  written to ${out}`);
+    lines.push('');
+    return lines.join('\n');
+  }
   const shown = solution.populations.slice(0, top);
   const header = ['pattern', 'fraction', 'energy share', 'selectivity'];
   const rows = shown.map((p) => [p.pattern.join(''), fixed(p.fraction), fixed(p.energyShare), fixed(p.selectivity)]);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseConfig, problemFromConfig } from '@maxent/constraints';
 import { bestMatchingWeightScale, networkPopulations, patternKey, type NetworkPopulations } from '@maxent/analysis';
 import { sampleExactNeurons, type SampledNetwork } from '@maxent/sampler';
-import { sharesAlongWeightScale, solve, type MaxentSolution } from '@maxent/solver';
+import { sharesAlongWeightScale, solve, type ExactSolution } from '@maxent/solver';
 
 /**
  * model.md §10 against §6: the empirical populations of a large network drawn
@@ -66,8 +66,10 @@ function standardErrors(network: SampledNetwork, analysis: NetworkPopulations): 
   }));
 }
 
-function solveAt(contexts: number, weightScale: number): MaxentSolution {
-  return solve(problemFromConfig(parseConfig({ task: { name: 'select', contexts }, weightScale })), { populationLimit: Infinity });
+function solveAt(contexts: number, weightScale: number): ExactSolution {
+  const solution = solve(problemFromConfig(parseConfig({ task: { name: 'select', contexts }, weightScale })), { populationLimit: Infinity });
+  if (solution.estimator !== 'exact') throw new Error('relu solves exactly');
+  return solution;
 }
 
 describe.each([
