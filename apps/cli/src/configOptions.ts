@@ -33,7 +33,9 @@ const CONFIG_HELP: Readonly<Record<ConfigSetting, readonly [string, string]>> = 
   stimulusStd: ['s', 'standard deviation of the stimuli (> 0)'],
   contextMean: ['mu', 'mean mu_v of the prior of the context weights'],
   contextStd: ['s', 'standard deviation sigma_v of the prior of the context weights (> 0)'],
-  estimator: ['kind', 'exact | quadrature | montecarlo'],
+  estimator: ['kind', 'exact | quadrature | montecarlo (default: exact for relu and linear; for tanh and softplus quadrature up to K = 3, montecarlo above)'],
+  nodes: ['n', 'quadrature: Gauss-Hermite nodes per context dimension (default 24)'],
+  samples: ['M', 'montecarlo: draws of the context weights (default 200000)'],
 });
 
 export function addConfigOptions(command: Command): Command {

@@ -108,6 +108,21 @@ describe('maxent solve', () => {
     expect(file.config.estimator).toEqual({ kind: 'quadrature', nodes: 24 });
     expect(file.maxQOnGainBoxVertices).toBeLessThan(1);
     expect(Object.keys(file.gains).sort()).toEqual(['activeCount', 'correlation', 'histograms', 'mean']);
+    // --estimator / --nodes / --samples set the estimator; a setting of another kind is refused naming it.
+    const nodes = await run(['solve', '--nonlinearity', 'tanh', '--contexts', '2', '--weight-scale', '2', '--nodes', '12', '--out', 'n.json', '--quiet'], dir);
+    expect(nodes.code).toBe(0);
+    expect(JSON.parse(readFileSync(join(dir, 'n.json'), 'utf8')).config.estimator).toEqual({ kind: 'quadrature', nodes: 12 });
+    const mc = await run(
+      ['solve', '--nonlinearity', 'softplus', '--contexts', '2', '--weight-scale', '4', '--estimator', 'montecarlo', '--samples', '20000', '--out', 'mc.json', '--quiet'],
+      dir,
+    );
+    expect(mc.code).toBe(0);
+    const mcFile = JSON.parse(readFileSync(join(dir, 'mc.json'), 'utf8'));
+    expect(mcFile.config.estimator).toEqual({ kind: 'montecarlo', samples: 20000, seed: 1 });
+    expect(mcFile.estimatorCheck.stderr).toHaveLength(2);
+    const wrong = await run(['solve', '--nonlinearity', 'tanh', '--estimator', 'montecarlo', '--nodes', '12'], dir);
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toMatch(/estimator\.nodes/);
   });
 
   it('an infeasible task exits 3 with the reason and leaves an existing --out untouched', async () => {

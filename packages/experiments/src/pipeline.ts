@@ -1,7 +1,7 @@
 import { createRng, deriveSeed, InvalidInputError, ProblemHasNoAnswerError } from '@maxent/core';
 import { problemFromConfig, type MaxentConfig, type MaxentProblem } from '@maxent/constraints';
 import { networkPopulations, type NetworkPopulations } from '@maxent/analysis';
-import { solve, type MaxentSolution } from '@maxent/solver';
+import { solve, UnattainableTaskError, type MaxentSolution } from '@maxent/solver';
 import type { Network } from '@maxent/constraints';
 import { evaluateNetwork, train, trainingProblemFromConfig, type TrainingHyperparameters, type TrainingResult } from '@maxent/trainer';
 
@@ -22,6 +22,11 @@ export interface SolvedPoint {
   readonly solution: MaxentSolution | null;
   /** Why there is no usable solution (no answer, or not converged); null when converged. */
   readonly error: string | null;
+  /**
+   * Continuous gains out of reach at this weight scale (model.md §5, Attainability):
+   * the smallest attainable weight scale; null otherwise.
+   */
+  readonly smallestWeightScale: number | null;
 }
 
 /**
@@ -34,13 +39,14 @@ export function solvePoint(config: MaxentConfig, signal?: AbortSignal): SolvedPo
   const problem = problemFromConfig(config);
   try {
     const solution = solve(problem, signal === undefined ? {} : { signal });
-    return { problem, solution, error: solution.converged ? null : solution.message };
+    return { problem, solution, error: solution.converged ? null : solution.message, smallestWeightScale: null };
   } catch (error) {
     // Configs are validated before a sweep starts, so an invalid-input error here
     // means this solver version cannot solve the point (e.g. tanh needs the
     // quadrature estimator of model.md §7): an answer-level error, like an infeasible task.
     if (!(error instanceof ProblemHasNoAnswerError || error instanceof InvalidInputError)) throw error;
-    return { problem, solution: null, error: error.message };
+    const smallestWeightScale = error instanceof UnattainableTaskError ? error.smallestWeightScale : null;
+    return { problem, solution: null, error: error.message, smallestWeightScale };
   }
 }
 

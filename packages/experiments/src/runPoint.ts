@@ -15,12 +15,21 @@ export type SweepRow = Record<string, number | string | boolean | null>;
  * comparison).
  */
 export function runSweepPoint(point: SweepPoint, signal?: AbortSignal): SweepRow {
-  const { problem, solution, error } = solvePoint(point.config, signal);
+  const { problem, solution, error, smallestWeightScale } = solvePoint(point.config, signal);
   const row: SweepRow = { index: point.index, grid: point.grid, mode: point.mode, ...describeConfig(point.config, problem) };
   row.initScale = point.initScale;
   row.seed = point.mode === 'trained' ? point.seed : null;
   if (solution !== null) row.converged = solution.converged;
-  if (error !== null) row.error = error;
+  // Continuous gains only (so rows of exact solves keep their columns): whether the task
+  // is within reach at this weight scale, and if not the smallest weight scale that is
+  // (model.md §5, Attainability): an answer about the point, not an error.
+  if (smallestWeightScale !== null) {
+    row.attainable = false;
+    row.smallestWeightScale = smallestWeightScale;
+  } else if (point.config.estimator.kind !== 'exact') {
+    row.attainable = solution !== null;
+  }
+  if (error !== null && smallestWeightScale === null) row.error = error;
   const solved = solution !== null && solution.converged;
   if (point.mode === 'maxent') {
     row.iterations = solution?.iterations ?? null;

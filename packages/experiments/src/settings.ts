@@ -26,6 +26,8 @@ export const CONFIG_SETTINGS = Object.freeze({
   contextMean: { path: 'context.mean', flag: '--context-mean', kind: 'number' },
   contextStd: { path: 'context.std', flag: '--context-std', kind: 'number' },
   estimator: { path: 'estimator.kind', flag: '--estimator', kind: 'name' },
+  nodes: { path: 'estimator.nodes', flag: '--nodes', kind: 'integer' },
+  samples: { path: 'estimator.samples', flag: '--samples', kind: 'integer' },
 } as const satisfies Record<string, SettingSpelling>);
 export type ConfigSetting = keyof typeof CONFIG_SETTINGS;
 
@@ -109,12 +111,22 @@ export function overlayConfig(raw: Readonly<Record<string, unknown>>, values: Re
     if (values.contexts !== undefined) task.contexts = values.contexts;
     if ((task.name ?? 'select') === 'select') delete task.stimuli;
   }
-  if (values.nonlinearity !== undefined) out.nonlinearity = values.nonlinearity;
+  if (values.nonlinearity !== undefined && values.nonlinearity !== out.nonlinearity) {
+    out.nonlinearity = values.nonlinearity;
+    // An estimator kind that cannot serve the new nonlinearity (exact enumeration needs
+    // binary or constant gains, model.md §6-§7) is dropped, so the default for the new
+    // one applies; an explicit --estimator below still wins.
+    const kind = section('estimator').kind;
+    const continuous = values.nonlinearity === 'tanh' || values.nonlinearity === 'softplus';
+    if ((kind === 'exact') === continuous && kind !== undefined) delete out.estimator;
+  }
   if (values.weightScale !== undefined) out.weightScale = values.weightScale;
   if (values.stimulusStd !== undefined) out.stimulusStd = values.stimulusStd;
   if (values.contextMean !== undefined) section('context').mean = values.contextMean;
   if (values.contextStd !== undefined) section('context').std = values.contextStd;
   if (values.estimator !== undefined && section('estimator').kind !== values.estimator) out.estimator = { kind: values.estimator };
+  if (values.nodes !== undefined) section('estimator').nodes = values.nodes;
+  if (values.samples !== undefined) section('estimator').samples = values.samples;
   return out;
 }
 

@@ -63,7 +63,7 @@ export const sweepCommand: CommandModule = {
       .option('--config <file>', 'base config file (JSON, interfaces.md); swept flags override it')
       .option('--preset <name>', `built-in sweep: ${PRESET_NAMES.join(', ')}`);
     for (const [field, { flag, kind }] of Object.entries(SWEEP_FIELDS)) {
-      const names: Record<string, string> = { task: 'select,select-of', nonlinearity: 'relu,tanh', estimator: 'exact' };
+      const names: Record<string, string> = { task: 'select,select-of', nonlinearity: 'relu,tanh', estimator: 'exact,quadrature,montecarlo' };
       const text =
         kind === 'name'
           ? `one value or a list (${names[field]})`
