@@ -22,13 +22,18 @@ export function figureAnchor(sectionIndex: number, figure: Figure): string {
   return `s${sectionIndex + 1}-${figure.id}`;
 }
 
+/** Anchor of a figure drawn from several files. */
+export function acrossAnchor(index: number, figure: Figure): string {
+  return `across${index + 1}-${figure.id}`;
+}
+
 export function reportHtml(page: ReportPage): string {
   const toc = page.sections.map((section, index) => `<li><a href="#s${index + 1}">${e(section.name)}</a> <span class="kind">${e(section.kind ?? 'no kind')}</span></li>`);
   if (page.acrossFiles.length > 0) toc.push('<li><a href="#across">Across files</a></li>');
   const across =
     page.acrossFiles.length === 0
       ? ''
-      : `<section id="across"><h2>Across files</h2>\n${page.acrossFiles.map((figure) => figureHtml(`across-${figure.id}`, figure, page.svgOf(figure))).join('\n')}</section>`;
+      : `<section id="across"><h2>Across files</h2>\n${page.acrossFiles.map((figure, index) => figureHtml(acrossAnchor(index, figure), figure, page.svgOf(figure))).join('\n')}</section>`;
   return `<!DOCTYPE html>
 <html lang="en">
 <head>

@@ -145,15 +145,27 @@ export function sectionOf(input: ResultInput): ReportSection {
   return { ...head, figures, tables, notes };
 }
 
-/** Figures drawn from several files together: R^2 against the stimulus size when two or more evaluations are given. */
+/**
+ * Figures drawn from several files together: R^2 against the stimulus size, for
+ * each network evaluated at two or more stimulus sizes.
+ */
 export function acrossFilesFigures(inputs: readonly ResultInput[]): Figure[] {
-  const evaluations = inputs.map((input) => input.data).filter((data) => isRecord(data) && data.kind === 'evaluation');
-  if (evaluations.length < 2) return [];
-  try {
-    return [r2AgainstStimulusStdFigure(evaluations as unknown as EvaluationFile[])];
-  } catch {
-    return [];
+  const byNetwork = new Map<unknown, EvaluationFile[]>();
+  for (const { data } of inputs) {
+    if (!isRecord(data) || data.kind !== 'evaluation' || !isRecord(data.config)) continue;
+    const network = data.config.network;
+    byNetwork.set(network, [...(byNetwork.get(network) ?? []), data as unknown as EvaluationFile]);
   }
+  const figures: Figure[] = [];
+  for (const evaluations of byNetwork.values()) {
+    if (new Set(evaluations.map((evaluation) => evaluation.config.stimulusStd)).size < 2) continue;
+    try {
+      figures.push(r2AgainstStimulusStdFigure(evaluations));
+    } catch {
+      // A malformed evaluation already gets its note in its own section.
+    }
+  }
+  return figures;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -3,7 +3,7 @@ import { renderSvg, type Figure } from '@maxent/figures';
 import type { CliIO } from '../context.js';
 import { writeFileAtomic } from '../io.js';
 import { VERSION } from '../version.js';
-import { figureAnchor, reportHtml } from './html.js';
+import { acrossAnchor, figureAnchor, reportHtml } from './html.js';
 import { acrossFilesFigures, sectionOf, type ResultInput } from './sections.js';
 
 export interface ReportOptions {
@@ -41,7 +41,7 @@ export function writeReport(io: CliIO, inputs: readonly ResultInput[], options: 
   });
   const placed = [
     ...sections.flatMap((section, index) => section.figures.map((figure) => ({ anchor: figureAnchor(index, figure), figure, stem: stemOf(section.name) }))),
-    ...acrossFiles.map((figure) => ({ anchor: `across-${figure.id}`, figure, stem: 'across' })),
+    ...acrossFiles.map((figure, index) => ({ anchor: acrossAnchor(index, figure), figure, stem: 'across' })),
   ];
   const used = new Set<string>();
   const figures = placed.map(({ anchor, figure, stem }) => {
