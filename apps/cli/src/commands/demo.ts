@@ -10,7 +10,6 @@ import { demoFolder } from '../demo/outputFolder.js';
 import { summaryCsv, summaryRow, summaryText } from '../demo/summary.js';
 import { readJsonFile, writeFileAtomic } from '../io.js';
 import { createProgram } from '../program.js';
-import { writeReport } from '../report/writeReport.js';
 import { csvPathOf, executeSweep } from '../sweep/executeSweep.js';
 import { analyzeCommand } from './analyze.js';
 import { evaluateCommand } from './evaluate.js';
@@ -144,6 +143,7 @@ async function runDemo(io: CliIO, flags: DemoFlags): Promise<void> {
   const report = file('report.html');
   say(`\n== ${total}/${total}. The report\n$ maxent report ${folder} --out ${report} --svg ${file('figures')}\n\n`);
   const order = ['solution', 'sampled-network', 'sampled-evaluation', 'sampled-analysis', 'rich-network', 'rich-evaluation', 'rich-analysis', 'lazy-network', 'lazy-evaluation', 'lazy-analysis', 'sweep'];
+  const { writeReport } = await import('../report/writeReport.js');
   const written = writeReport(io, order.map((name) => ({ name: `${name}.json`, data: read(`${name}.json`) })), {
     out: report,
     svgFolder: file('figures'),

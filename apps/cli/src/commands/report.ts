@@ -2,7 +2,6 @@ import type { Command } from 'commander';
 import type { CliIO } from '../context.js';
 import type { CommandModule } from '../commandModule.js';
 import { readReportInputs } from '../report/inputs.js';
-import { writeReport } from '../report/writeReport.js';
 
 interface ReportFlags {
   out: string;
@@ -26,9 +25,12 @@ export const reportCommand: CommandModule = {
       .option('--svg <folder>', 'also write each figure as an .svg file into this folder')
       .option('--title <text>', 'title of the page (default "maxent report")')
       .option('--quiet', 'print nothing on success')
-      .action((inputs: string[], flags: ReportFlags) => {
+      .action(async (inputs: string[], flags: ReportFlags) => {
         const started = performance.now();
-        const written = writeReport(io, readReportInputs(io, inputs), {
+        const parsed = readReportInputs(io, inputs);
+        // Loaded here, not at start-up: ECharts costs every other command about half a second.
+        const { writeReport } = await import('../report/writeReport.js');
+        const written = writeReport(io, parsed, {
           out: flags.out,
           ...(flags.svg === undefined ? {} : { svgFolder: flags.svg }),
           ...(flags.title === undefined ? {} : { title: flags.title }),

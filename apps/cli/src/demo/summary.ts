@@ -1,7 +1,6 @@
 // The demo's closing table: the solution and the three networks side by side,
 // read back from the result files they wrote.
-import { valueAt } from '../report/table.js';
-import { formatCell, type CellValue } from '../report/table.js';
+import { formatCell, valueAt, type CellValue } from '../report/table.js';
 import { tableLines } from '../table.js';
 
 export interface SummaryRow {
