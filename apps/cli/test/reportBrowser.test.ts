@@ -1,7 +1,7 @@
 // End to end in a real browser: the demo's report opened from disk in Debian's
 // Chromium (driven by playwright-core), with every request that is not the file
 // itself refused. Screenshots go to apps/cli/.screenshots/ (git-ignored) to look at.
-import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
@@ -61,13 +61,21 @@ describe.skipIf(!hasChromium)('report.html in Chromium', () => {
 
   it('opens the demo report offline: no console error, no request leaves the page, every figure visible', async () => {
     const cwd = temporaryFolder('maxent-browser-');
-    const demo = await runMaxent(['demo', '--quick', '--quiet'], cwd);
+    // A folder that already holds a file is never written to: the demo picks a new name and says so.
+    mkdirSync(join(cwd, 'maxent-demo'));
+    writeFileSync(join(cwd, 'maxent-demo', 'notes.txt'), 'mine');
+    const demo = await runMaxent(['demo', '--quick'], cwd);
     expect(demo.code, demo.stderr).toBe(0);
-    const { problems, refused, sizes } = await open(join(cwd, 'maxent-demo', 'report.html'), 'demo');
+    const folder = /^maxent-demo\/ already holds files, so this demo writes to (maxent-demo-\d{8}-\d{6})\/ instead\.$/m.exec(demo.stdout)?.[1];
+    expect(folder, demo.stdout.slice(0, 300)).toBeDefined();
+    expect(demo.stdout.trimEnd().split('\n').at(-1)).toBe(`Open the report: ${folder}/report.html`);
+    expect(readFileSync(join(cwd, 'maxent-demo', 'notes.txt'), 'utf8')).toBe('mine');
+    expect(readdirSync(join(cwd, 'maxent-demo'))).toEqual(['notes.txt']);
+    const { problems, refused, sizes } = await open(join(cwd, folder!, 'report.html'), 'demo');
     expect(problems).toEqual([]);
     expect(refused).toEqual([]);
     // One figure per SVG file the demo wrote (21: three of the solution, five per network, three of the sweep).
-    expect(sizes).toHaveLength(readdirSync(join(cwd, 'maxent-demo', 'figures')).length);
+    expect(sizes).toHaveLength(readdirSync(join(cwd, folder!, 'figures')).length);
     expect(sizes).toHaveLength(21);
     for (const size of sizes) {
       expect(size.visible, size.id).toBe(true);
