@@ -5,7 +5,7 @@ describe('maxent (top level)', () => {
   it('--help lists every command and succeeds', async () => {
     const run = await runMaxent(['--help'], temporaryFolder());
     expect(run.code).toBe(0);
-    for (const command of ['solve', 'sample', 'evaluate', 'train', 'analyze', 'sweep', 'metrics', 'demo']) {
+    for (const command of ['solve', 'sample', 'evaluate', 'train', 'analyze', 'sweep', 'metrics', 'report', 'demo']) {
       expect(run.stdout).toMatch(new RegExp(`^  ${command} `, 'm'));
     }
   });

@@ -10,6 +10,7 @@ const FAILING: Record<string, string[]> = {
   analyze: ['analyze', '--network', 'missing.json'],
   sweep: ['sweep', '--contexts', '0', '--out', 's.json'],
   metrics: ['metrics', '--weights', 'missing.npy'],
+  report: ['report', 'missing.json', '--out', 'r.html'],
   demo: ['demo', '--neurons', 'many'],
 };
 

@@ -7,6 +7,7 @@ import { solveCommand } from './solve.js';
 import { sampleCommand } from './sample.js';
 import { metricsCommand } from './metrics.js';
 import { demoCommand } from './demo.js';
+import { reportCommand } from './report.js';
 
 // Each command lives in its own file; add one line here per command.
 export const commands: readonly CommandModule[] = [
@@ -17,5 +18,6 @@ export const commands: readonly CommandModule[] = [
   analyzeCommand,
   sweepCommand,
   metricsCommand,
+  reportCommand,
   demoCommand,
 ];

@@ -1,0 +1,173 @@
+// What the report shows for each kind of result file (interfaces.md): the
+// figures of @maxent/figures and the numbers as tables. Pure: data in, sections out.
+import {
+  activeContextsFigure,
+  evaluationR2Figure,
+  mcmcEssFigure,
+  mcmcRhatFigure,
+  mcmcTraceFigure,
+  neuronScatterFigure,
+  populationComparisonFigure,
+  populationSelectivityComparisonFigure,
+  r2AgainstStimulusStdFigure,
+  selectivityFigure,
+  solutionPopulationsFigure,
+  solutionSelectivityFigure,
+  specializationFigure,
+  sweepMismatchFigure,
+  weightScaleMatchFigure,
+  type EvaluationFile,
+  type Figure,
+} from '@maxent/figures';
+import { arrayTable, scalarTable, type ReportTable } from './table.js';
+
+export interface ResultInput {
+  /** The path as the user gave it (shown in the report). */
+  readonly name: string;
+  readonly data: unknown;
+}
+
+export interface ReportSection {
+  readonly name: string;
+  /** The file's `kind`, or null when it has none. */
+  readonly kind: string | null;
+  readonly figures: readonly Figure[];
+  readonly tables: readonly ReportTable[];
+  /** Lines said about the file: an unknown kind, a figure that could not be drawn. */
+  readonly notes: readonly string[];
+  readonly config?: unknown;
+  readonly seed?: unknown;
+  readonly versions?: Readonly<Record<string, unknown>>;
+}
+
+type FigureBuilder = (file: never) => Figure;
+
+interface KindContent {
+  /** Figures the file always gets, and those that depend on what it holds. */
+  readonly figures: (file: Record<string, unknown>) => readonly FigureBuilder[];
+  readonly tables: (file: Record<string, unknown>) => readonly (ReportTable | null)[];
+}
+
+const POPULATION_FIELDS = ['pattern', 'fraction', 'energyShare', 'selectivity', 'count'];
+const SUMMARY_KEYS = ['summary.specialization', 'summary.specializationPrior', 'summary.selectivity', 'summary.selectivityNormalized'];
+const SWEEP_COLUMNS = [
+  'grid', 'mode', 'contexts', 'weightScale', 'initScale', 'specialization', 'specializationPrior', 'selectivity',
+  'selectivityNormalized', 'r2', 'tvDistance', 'meanAbsSelectivityDifference', 'bestWeightScale',
+];
+
+const CONTENT: Readonly<Record<string, KindContent>> = {
+  'maxent-solution': {
+    figures: () => [solutionPopulationsFigure, activeContextsFigure, solutionSelectivityFigure],
+    tables: (file) => [
+      arrayTable('populations', 'Populations (model.md §6)', file, 'populations', POPULATION_FIELDS),
+      scalarTable('summary', 'Summary', file, SUMMARY_KEYS),
+      scalarTable('solver', 'Solver', file, ['converged', 'iterations', 'maxResidual', 'logPartition', 'klFromPrior', 'message']),
+    ],
+  },
+  network: {
+    figures: (file) => [neuronScatterFigure, ...(file.diagnostics === undefined ? [] : [mcmcTraceFigure, mcmcRhatFigure, mcmcEssFigure])],
+    tables: (file) => [
+      scalarTable('network', 'Network', file, ['nonlinearity', 'neurons']),
+      scalarTable('training', 'Training', file, ['training.optimizer', 'training.learningRate', 'training.initScale', 'training.steps', 'training.stoppedBy', 'training.finalLoss', 'training.relativeChange']),
+      scalarTable('diagnostics', 'MCMC diagnostics (model.md §8)', file, ['diagnostics.variant', 'diagnostics.chains', 'diagnostics.drawsPerChain', 'diagnostics.acceptanceRate', 'diagnostics.rhat', 'diagnostics.ess']),
+    ],
+  },
+  analysis: {
+    figures: (file) => {
+      const comparison = file.comparison as { bestWeightScale?: unknown } | undefined;
+      if (comparison === undefined) return [];
+      return [populationComparisonFigure, populationSelectivityComparisonFigure, ...(comparison.bestWeightScale === undefined ? [] : [weightScaleMatchFigure])];
+    },
+    tables: (file) => [
+      arrayTable('populations', 'Populations found in the network (model.md §10)', file, 'populations', POPULATION_FIELDS),
+      scalarTable('summary', 'Summary', file, ['neurons', 'stimuli', ...SUMMARY_KEYS]),
+      scalarTable('comparison', 'Comparison with the solution (model.md §15)', file, [
+        'comparison.weightScale', 'comparison.tvDistance', 'comparison.meanAbsSelectivityDifference',
+        'comparison.bestWeightScale.weightScale', 'comparison.bestWeightScale.tvDistance', 'comparison.bestWeightScale.atBoundary',
+      ]),
+    ],
+  },
+  evaluation: {
+    figures: () => [evaluationR2Figure],
+    tables: (file) => [
+      scalarTable('overall', 'Overall (model.md §9)', file, ['r2', 'mse', 'linearized.r2', 'linearized.mse']),
+      arrayTable('per-context', 'Per context: network', file, 'perContext', ['context', 'r2', 'mse']),
+      arrayTable('per-context-linearized', 'Per context: linearisation', file, 'linearized.perContext', ['context', 'r2', 'mse']),
+    ],
+  },
+  sweep: {
+    figures: (file) => {
+      const rows = Array.isArray(file.rows) ? (file.rows as { mode?: unknown }[]) : [];
+      return [specializationFigure, selectivityFigure, ...(rows.some((row) => row.mode === 'trained') ? [sweepMismatchFigure] : [])];
+    },
+    tables: (file) => [
+      arrayTable('rows', 'Rows', file, 'rows', ['index', ...SWEEP_COLUMNS]),
+      scalarTable('timing', 'Timing (s)', file, ['timing']),
+    ],
+  },
+  'weight-metrics': {
+    figures: () => [],
+    tables: (file) => [
+      scalarTable('measures', 'Measures of the weight matrix (model.md §11)', file, [
+        'size', 'shannonEntropy', 'communicabilityEntropy', 'modularity.q', 'leadingEigenvalue',
+        'logLeadingEigenvalue', 'spectralRadius', 'spectralEntropy', 'totalWeight',
+      ]),
+    ],
+  },
+};
+
+export const KNOWN_KINDS = Object.keys(CONTENT);
+
+/** The section of one result file. Never throws: what cannot be shown becomes a note. */
+export function sectionOf(input: ResultInput): ReportSection {
+  const { name, data } = input;
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+    return { name, kind: null, figures: [], tables: [], notes: [`not a result file: it holds a JSON ${Array.isArray(data) ? 'array' : data === null ? 'null' : typeof data}, not an object with a "kind"`] };
+  }
+  const file = data as Record<string, unknown>;
+  const kind = typeof file.kind === 'string' ? file.kind : null;
+  const head = { name, kind, config: file.config, seed: file.seed, versions: isRecord(file.versions) ? file.versions : undefined };
+  const content = kind === null ? undefined : CONTENT[kind];
+  if (content === undefined) {
+    const what = kind === null ? 'has no "kind"' : `is of kind ${JSON.stringify(kind)}, which this report does not draw`;
+    return { ...head, figures: [], tables: [], notes: [`This file ${what} (known kinds: ${KNOWN_KINDS.join(', ')}); it is listed but not shown.`] };
+  }
+  const figures: Figure[] = [];
+  const notes: string[] = [];
+  for (const build of content.figures(file)) {
+    try {
+      figures.push(build(file as never));
+    } catch (error) {
+      notes.push(`A figure (${build.name}) could not be drawn from this file: ${(error as Error).message}`);
+    }
+  }
+  const tables = content.tables(file).filter((table): table is ReportTable => table !== null);
+  return { ...head, figures, tables, notes };
+}
+
+/**
+ * Figures drawn from several files together: R^2 against the stimulus size, for
+ * each network evaluated at two or more stimulus sizes.
+ */
+export function acrossFilesFigures(inputs: readonly ResultInput[]): Figure[] {
+  const byNetwork = new Map<unknown, EvaluationFile[]>();
+  for (const { data } of inputs) {
+    if (!isRecord(data) || data.kind !== 'evaluation' || !isRecord(data.config)) continue;
+    const network = data.config.network;
+    byNetwork.set(network, [...(byNetwork.get(network) ?? []), data as unknown as EvaluationFile]);
+  }
+  const figures: Figure[] = [];
+  for (const evaluations of byNetwork.values()) {
+    if (new Set(evaluations.map((evaluation) => evaluation.config.stimulusStd)).size < 2) continue;
+    try {
+      figures.push(r2AgainstStimulusStdFigure(evaluations));
+    } catch {
+      // A malformed evaluation already gets its note in its own section.
+    }
+  }
+  return figures;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
