@@ -36,13 +36,10 @@ function parseCsv(text: string): string[][] {
 describe('maxent demo --quick', () => {
   it('writes every result file, the CSV tables, the SVG figures and a report whose tables equal the files', async () => {
     const cwd = temporaryFolder('maxent-demo-');
-    const started = performance.now();
     const { code, stdout, stderr } = await runMaxent(['demo', '--quick', '--seed', '7'], cwd);
-    const seconds = (performance.now() - started) / 1000;
     expect(stderr).toBe('');
     expect(code).toBe(0);
     expect(stdout.trimEnd().split('\n').at(-1)).toBe('Open the report: maxent-demo/report.html');
-    expect(seconds).toBeLessThan(60);
     const folder = join(cwd, 'maxent-demo');
     const read = (name: string) => JSON.parse(readFileSync(join(folder, name), 'utf8'));
 
