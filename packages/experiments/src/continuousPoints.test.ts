@@ -6,8 +6,10 @@ import { configWithSettings, runSweepPoint, sweepPoints, type SweepSpec } from '
 /** Continuous gains in a sweep (model.md §5 Attainability, §7): estimator defaults and attainability columns. */
 describe('continuous gains in sweeps', () => {
   it('switching the nonlinearity re-defaults an estimator that cannot serve it; an explicit one wins', () => {
-    const relu = parseConfig({ task: { name: 'select', contexts: 2 } });
-    expect(relu.estimator.kind).toBe('exact');
+    // A parsed config as the raw object the overlay takes (what a sweep's base is).
+    const raw = (config: unknown) => config as Record<string, unknown>;
+    const relu = raw(parseConfig({ task: { name: 'select', contexts: 2 } }));
+    expect(relu.estimator).toEqual({ kind: 'exact' });
     expect(configWithSettings(relu, { nonlinearity: 'tanh' }).estimator).toEqual({ kind: 'quadrature', nodes: 24 });
     expect(configWithSettings(relu, { nonlinearity: 'tanh', contexts: 5 }).estimator.kind).toBe('montecarlo');
     expect(configWithSettings(relu, { nonlinearity: 'tanh', estimator: 'montecarlo', samples: 1000 }).estimator).toMatchObject({
@@ -15,7 +17,7 @@ describe('continuous gains in sweeps', () => {
       samples: 1000,
     });
     expect(configWithSettings(relu, { nonlinearity: 'tanh', nodes: 40 }).estimator).toEqual({ kind: 'quadrature', nodes: 40 });
-    const tanh = parseConfig({ task: { name: 'select', contexts: 2 }, nonlinearity: 'tanh' });
+    const tanh = raw(parseConfig({ task: { name: 'select', contexts: 2 }, nonlinearity: 'tanh' }));
     expect(configWithSettings(tanh, { nonlinearity: 'relu' }).estimator).toEqual({ kind: 'exact' });
     // Same nonlinearity: the estimator is left alone.
     expect(configWithSettings(tanh, { nonlinearity: 'tanh', nodes: 30 }).estimator).toEqual({ kind: 'quadrature', nodes: 30 });
