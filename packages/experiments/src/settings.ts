@@ -116,7 +116,8 @@ export function overlayConfig(raw: Readonly<Record<string, unknown>>, values: Re
     // An estimator kind that cannot serve the new nonlinearity (exact enumeration needs
     // binary or constant gains, model.md §6-§7) is dropped, so the default for the new
     // one applies; an explicit --estimator below still wins.
-    const kind = section('estimator').kind;
+    const estimator = out.estimator;
+    const kind = typeof estimator === 'object' && estimator !== null ? (estimator as Record<string, unknown>).kind : undefined;
     const continuous = values.nonlinearity === 'tanh' || values.nonlinearity === 'softplus';
     if ((kind === 'exact') === continuous && kind !== undefined) delete out.estimator;
   }
