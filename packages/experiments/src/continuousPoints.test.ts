@@ -19,6 +19,11 @@ describe('continuous gains in sweeps', () => {
     expect(configWithSettings(relu, { nonlinearity: 'tanh', nodes: 40 }).estimator).toEqual({ kind: 'quadrature', nodes: 40 });
     const tanh = raw(parseConfig({ task: { name: 'select', contexts: 2 }, nonlinearity: 'tanh' }));
     expect(configWithSettings(tanh, { nonlinearity: 'relu' }).estimator).toEqual({ kind: 'exact' });
+    // A defaulted estimator follows the number of contexts (quadrature up to K = 3,
+    // Monte Carlo above); one chosen on purpose stays.
+    expect(configWithSettings(tanh, { contexts: 6 }).estimator.kind).toBe('montecarlo');
+    const chosen = raw(parseConfig({ task: { name: 'select', contexts: 2 }, nonlinearity: 'tanh', estimator: { kind: 'quadrature', nodes: 40 } }));
+    expect(configWithSettings(chosen, { contexts: 3 }).estimator).toEqual({ kind: 'quadrature', nodes: 40 });
     // Same nonlinearity: the estimator is left alone.
     expect(configWithSettings(tanh, { nonlinearity: 'tanh', nodes: 30 }).estimator).toEqual({ kind: 'quadrature', nodes: 30 });
   });

@@ -27,7 +27,9 @@ export function runSweepPoint(point: SweepPoint, signal?: AbortSignal): SweepRow
     row.attainable = false;
     row.smallestWeightScale = smallestWeightScale;
   } else if (point.config.estimator.kind !== 'exact') {
-    row.attainable = solution !== null;
+    // Unknown (null) when the solve failed for another reason, e.g. the estimator's points
+    // resolve the domain too poorly (the error says so).
+    row.attainable = solution !== null ? true : null;
   }
   if (error !== null && smallestWeightScale === null) row.error = error;
   const solved = solution !== null && solution.converged;

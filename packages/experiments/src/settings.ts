@@ -92,6 +92,13 @@ export function settingValue(text: string, spelling: SettingSpelling): SettingVa
  */
 export function overlayConfig(raw: Readonly<Record<string, unknown>>, values: Readonly<Partial<Record<ConfigSetting, SettingValue>>>): Record<string, unknown> {
   const out = structuredClone(raw) as Record<string, unknown>;
+  // An estimator that is the default of the config it came with (e.g. a parsed sweep
+  // base) was not chosen: it is dropped, so the default of the new nonlinearity and
+  // number of contexts applies (model.md §7; exact, quadrature up to K = 3, Monte
+  // Carlo above). An estimator chosen on purpose, or an explicit --estimator, stays.
+  if ((values.nonlinearity !== undefined || values.contexts !== undefined || values.task !== undefined) && estimatorIsDefault(raw)) {
+    delete out.estimator;
+  }
   const section = (key: string): Record<string, unknown> => {
     const current = out[key];
     if (typeof current === 'object' && current !== null && !Array.isArray(current)) return current as Record<string, unknown>;
@@ -111,16 +118,7 @@ export function overlayConfig(raw: Readonly<Record<string, unknown>>, values: Re
     if (values.contexts !== undefined) task.contexts = values.contexts;
     if ((task.name ?? 'select') === 'select') delete task.stimuli;
   }
-  if (values.nonlinearity !== undefined && values.nonlinearity !== out.nonlinearity) {
-    out.nonlinearity = values.nonlinearity;
-    // An estimator kind that cannot serve the new nonlinearity (exact enumeration needs
-    // binary or constant gains, model.md §6-§7) is dropped, so the default for the new
-    // one applies; an explicit --estimator below still wins.
-    const estimator = out.estimator;
-    const kind = typeof estimator === 'object' && estimator !== null ? (estimator as Record<string, unknown>).kind : undefined;
-    const continuous = values.nonlinearity === 'tanh' || values.nonlinearity === 'softplus';
-    if ((kind === 'exact') === continuous && kind !== undefined) delete out.estimator;
-  }
+  if (values.nonlinearity !== undefined) out.nonlinearity = values.nonlinearity;
   if (values.weightScale !== undefined) out.weightScale = values.weightScale;
   if (values.stimulusStd !== undefined) out.stimulusStd = values.stimulusStd;
   if (values.contextMean !== undefined) section('context').mean = values.contextMean;
@@ -129,6 +127,19 @@ export function overlayConfig(raw: Readonly<Record<string, unknown>>, values: Re
   if (values.nodes !== undefined) section('estimator').nodes = values.nodes;
   if (values.samples !== undefined) section('estimator').samples = values.samples;
   return out;
+}
+
+/** Whether the config's estimator equals the one its other settings default to. */
+function estimatorIsDefault(raw: Readonly<Record<string, unknown>>): boolean {
+  if (raw.estimator === undefined) return false;
+  try {
+    const withoutEstimator: Record<string, unknown> = { ...raw };
+    delete withoutEstimator.estimator;
+    return JSON.stringify(parseConfig(raw).estimator) === JSON.stringify(parseConfig(withoutEstimator).estimator);
+  } catch {
+    // An invalid config is reported by the validation after the overlay.
+    return false;
+  }
 }
 
 /**
