@@ -72,6 +72,21 @@ export function requireInDomain(value: number, domain: string, field: string): n
   return value;
 }
 
+/**
+ * The null directions of multipliers lambda (K x P row-major) that relations n among
+ * the K contexts' gains imply: L is flat along n (x) e_j for every stimulus j
+ * (model.md §5), one direction per relation and stimulus, relation-major.
+ */
+export function gainRelationNullSpace(relations: readonly Float64Array[], contexts: number, stimuli: number): NullDirection[] {
+  const nullSpace: NullDirection[] = [];
+  for (const n of relations) {
+    for (let j = 0; j < stimuli; j++) {
+      nullSpace.push({ indices: Array.from({ length: contexts }, (_, k) => k * stimuli + j), values: Float64Array.from(n) });
+    }
+  }
+  return nullSpace;
+}
+
 /** What `evaluate` computes: the value only, also the gradient, also the Hessian. */
 export type DualLevel = 0 | 1 | 2;
 

@@ -1,7 +1,7 @@
 import { invalid, maxAbs, ProblemHasNoAnswerError } from '@maxent/core';
 import { MAX_EXACT_CONTEXTS, nonlinearity, type MaxentProblem } from '@maxent/constraints';
 import { createDualWorkspace, evaluateDual, EXACT_DOMAIN, stepToBoundary, type DualWorkspace } from './dual.js';
-import { cappedRoundingFloor, type DualEstimator, type NullDirection } from './estimator.js';
+import { cappedRoundingFloor, gainRelationNullSpace, type DualEstimator } from './estimator.js';
 import { assertFeasible, checkFeasibility } from './feasibility.js';
 
 /** The exact estimator: the dual of model.md §4-§6 by enumeration of the 2^K gain patterns (dual.ts). */
@@ -35,13 +35,7 @@ export function exactEstimatorOf(workspace: DualWorkspace, relations: readonly F
   const { problem } = workspace;
   const { contexts: K, stimuli: P } = problem;
   const scale = taskScale(problem);
-  // A relation n among the gains makes L flat along n (x) e_j for every stimulus j.
-  const nullSpace: NullDirection[] = [];
-  for (const n of relations) {
-    for (let j = 0; j < P; j++) {
-      nullSpace.push({ indices: Array.from({ length: K }, (_, k) => k * P + j), values: Float64Array.from(n) });
-    }
-  }
+  const nullSpace = gainRelationNullSpace(relations, K, P);
   return {
     workspace,
     relations,

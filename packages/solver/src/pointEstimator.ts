@@ -1,6 +1,6 @@
 import { invalid } from '@maxent/core';
 import type { MaxentProblem } from '@maxent/constraints';
-import { cappedRoundingFloor, type DualEstimator, type NullDirection } from './estimator.js';
+import { cappedRoundingFloor, gainRelationNullSpace, type DualEstimator } from './estimator.js';
 import { taskScale } from './exactEstimator.js';
 import { assertFeasible, checkPointFeasibility } from './feasibility.js';
 import { gaussHermitePoints, MAX_POINT_ENTRIES, monteCarloPoints, type GainPoints } from './gainPoints.js';
@@ -58,12 +58,7 @@ export function pointEstimatorOf(workspace: PointDualWorkspace, relations: reado
   const { problem } = workspace;
   const { contexts: K, stimuli: P } = problem;
   const scale = taskScale(problem);
-  const nullSpace: NullDirection[] = [];
-  for (const n of relations) {
-    for (let j = 0; j < P; j++) {
-      nullSpace.push({ indices: Array.from({ length: K }, (_, k) => k * P + j), values: Float64Array.from(n) });
-    }
-  }
+  const nullSpace = gainRelationNullSpace(relations, K, P);
   return {
     workspace,
     relations,
