@@ -2,6 +2,9 @@ import { CommanderError } from 'commander';
 import { InvalidInputError, ProblemHasNoAnswerError } from '@maxent/core';
 import { commands } from './commands/index.js';
 import { processIO, type CliIO } from './context.js';
+import { displayText } from './displayText.js';
+import { discardOutputBatches } from './outputBatch.js';
+import { OutputStreamError } from './outputStreamError.js';
 import { createProgram } from './program.js';
 
 /** Exit codes of interfaces.md "Conventions". */
@@ -18,6 +21,8 @@ export async function runCli(argv: readonly string[], io: CliIO = processIO): Pr
     await program.parseAsync([...argv], { from: 'user' });
     return EXIT.ok;
   } catch (error) {
+    // Nothing of a failed run replaces an existing file: drop its staged outputs.
+    discardOutputBatches(io);
     return reportError(error, io, debug);
   }
 }
@@ -30,19 +35,32 @@ function reportError(error: unknown, io: CliIO, debug: boolean): number {
     if (error.code === 'commander.help') return error.exitCode === 0 ? EXIT.ok : EXIT.invalidInput;
     return EXIT.invalidInput;
   }
+  if (error instanceof OutputStreamError) {
+    // One line, no advice: the stream that failed may be the one this goes to.
+    safely(() => io.stderr(`maxent: ${error.message}\n`));
+    return EXIT.internal;
+  }
   if (error instanceof InvalidInputError) {
-    io.stderr(`maxent: ${error.message}\n`);
+    io.stderr(`maxent: ${displayText(error.message)}\n`);
     if (debug) io.stderr(`${error.stack}\n`);
     return EXIT.invalidInput;
   }
   if (error instanceof ProblemHasNoAnswerError) {
-    io.stderr(`maxent: ${error.message}\n`);
+    io.stderr(`maxent: ${displayText(error.message)}\n`);
     if (debug) io.stderr(`${error.stack}\n`);
     return EXIT.noAnswer;
   }
   const message = error instanceof Error ? error.message : String(error);
-  io.stderr(`maxent: internal error: ${message}\n`);
+  io.stderr(`maxent: internal error: ${displayText(message)}\n`);
   if (debug && error instanceof Error) io.stderr(`${error.stack}\n`);
   else io.stderr('(run again with --debug for the stack trace)\n');
   return EXIT.internal;
+}
+
+function safely(write: () => void): void {
+  try {
+    write();
+  } catch {
+    // stderr itself failed: the exit code is all that is left.
+  }
 }

@@ -1,9 +1,9 @@
-import { randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { encodeNpy, InvalidInputError } from '@maxent/core';
 import type { NetworkWeights } from '@maxent/constraints';
-import type { CliIO } from './context.js';
+import { rootIO, type CliIO } from './context.js';
+import { currentOutputBatch, OutputBatch, type OutputContents } from './outputBatch.js';
 
 export function resolvePath(io: CliIO, path: string): string {
   return resolve(io.cwd, path);
@@ -50,33 +50,41 @@ export function readResultFile(io: CliIO, path: string, field: string, kind: str
 }
 
 /**
- * Writes through a temporary file in the same folder and renames it over the
- * target, so an existing file is never left half-written (interfaces.md).
+ * Writes an output through the run's {@link OutputBatch}: in full to a temporary
+ * beside the target, renamed over it only when the whole run succeeds, so a
+ * failed run leaves every existing file as it was (interfaces.md "Conventions").
+ * The target is checked first ({@link checkOutputTarget}): a regular file or a
+ * new name, `-` for stdout; anything else is invalid input naming `flag`.
+ * Outside a command's action (tests calling internals) it commits at once.
  */
-export function writeFileAtomic(io: CliIO, path: string, contents: string | Uint8Array): void {
-  const target = resolvePath(io, path);
-  mkdirSync(dirname(target), { recursive: true });
-  const temporary = `${target}.${randomBytes(6).toString('hex')}.tmp`;
+export function writeFileAtomic(io: CliIO, path: string, contents: OutputContents, flag = '--out'): void {
+  const root = rootIO(io);
+  const batch = currentOutputBatch(root);
+  if (batch !== undefined) {
+    batch.stage(resolvePath(io, path), path, flag, contents);
+    return;
+  }
+  const single = new OutputBatch(false);
   try {
-    writeFileSync(temporary, contents);
-    renameSync(temporary, target);
+    single.stage(resolvePath(io, path), path, flag, contents);
+    single.commit(root);
   } catch (error) {
-    rmSync(temporary, { force: true });
+    single.discard();
     throw error;
   }
 }
 
 /** JSON result file: two-space indentation, newline at the end. */
-export function writeJsonAtomic(io: CliIO, path: string, data: unknown): void {
-  writeFileAtomic(io, path, `${JSON.stringify(data, null, 2)}\n`);
+export function writeJsonAtomic(io: CliIO, path: string, data: unknown, flag = '--out'): void {
+  writeFileAtomic(io, path, `${JSON.stringify(data, null, 2)}\n`, flag);
 }
 
-/** `--npy DIR`: u.npy (N x P), v.npy (N x K), w.npy (N), float64 in C order, each written atomically. */
+/** `--npy DIR`: u.npy (N x P), v.npy (N x K), w.npy (N), float64 in C order, committed with the run's other outputs. */
 export function writeNetworkNpy(io: CliIO, folder: string, network: NetworkWeights): void {
   const { neurons: N, stimuli: P, contexts: K } = network;
-  writeFileAtomic(io, join(folder, 'u.npy'), encodeNpy(network.u, [N, P]));
-  writeFileAtomic(io, join(folder, 'v.npy'), encodeNpy(network.v, [N, K]));
-  writeFileAtomic(io, join(folder, 'w.npy'), encodeNpy(network.w, [N]));
+  writeFileAtomic(io, join(folder, 'u.npy'), encodeNpy(network.u, [N, P]), '--npy');
+  writeFileAtomic(io, join(folder, 'v.npy'), encodeNpy(network.v, [N, K]), '--npy');
+  writeFileAtomic(io, join(folder, 'w.npy'), encodeNpy(network.w, [N]), '--npy');
 }
 
 /**
@@ -85,6 +93,8 @@ export function writeNetworkNpy(io: CliIO, folder: string, network: NetworkWeigh
  */
 export function emitResult(io: CliIO, flags: { out?: string; json?: boolean; quiet?: boolean }, result: unknown, text: () => string): void {
   if (flags.out !== undefined) writeJsonAtomic(io, flags.out, result);
+  // `--out -` already prints the result on stdout, at the commit.
+  if (flags.out === '-') return;
   if (flags.json === true) io.stdout(`${JSON.stringify(result, null, 2)}\n`);
   else if (!(flags.quiet === true && flags.out !== undefined)) io.stdout(text());
 }

@@ -1,5 +1,35 @@
 #!/usr/bin/env node
 import { runCli } from './cli.js';
+import { describeCause } from './outputStreamError.js';
+import { removeLiveTemporaries } from './outputBatch.js';
+
+// A write to stdout or stderr that fails later (a closed pipe): one line, exit 1, no stack trace.
+for (const [name, stream] of [['stdout', process.stdout], ['stderr', process.stderr]] as const) {
+  stream.on('error', (error) => {
+    removeLiveTemporaries();
+    if (name === 'stdout') {
+      try {
+        process.stderr.write(`maxent: cannot write to stdout: ${describeCause(error)}\n`);
+      } catch {
+        // stderr failed too: the exit code is all that is left.
+      }
+    }
+    process.exit(1);
+  });
+}
+
+// Interrupted (Ctrl-C, kill): remove the temporaries of unfinished outputs; old files stay as they were.
+for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]] as const) {
+  process.on(signal, () => {
+    removeLiveTemporaries();
+    try {
+      process.stderr.write(`maxent: interrupted (${signal}); unfinished outputs removed\n`);
+    } catch {
+      // Nothing more to say.
+    }
+    process.exit(code);
+  });
+}
 
 runCli(process.argv.slice(2)).then((code) => {
   process.exitCode = code;

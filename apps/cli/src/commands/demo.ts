@@ -9,6 +9,7 @@ import { integerFlag } from '../configOptions.js';
 import { demoFolder } from '../demo/outputFolder.js';
 import { summaryCsv, summaryRow, summaryText } from '../demo/summary.js';
 import { readJsonFile, writeFileAtomic } from '../io.js';
+import { declareOutputs } from '../outputFlags.js';
 import { createProgram } from '../program.js';
 import { csvPathOf, executeSweep } from '../sweep/executeSweep.js';
 import { analyzeCommand } from './analyze.js';
@@ -54,7 +55,7 @@ const QUICK_SWEEP = Object.freeze({
  */
 export const demoCommand: CommandModule = {
   register(program: Command, io: CliIO): Command {
-    return program
+    const command = program
       .command('demo')
       .description('the study end to end: solve, sample, train (rich and lazy), evaluate, analyse, sweep; ends in report.html')
       .option('--out <folder>', `folder for every file (default ${DEFAULTS.out}; a non-empty folder gets a new timestamped name)`)
@@ -65,6 +66,8 @@ export const demoCommand: CommandModule = {
       .option('--seed <S>', 'seed of every random step (integer)', DEFAULTS.seed)
       .option('--quiet', 'print nothing on success but the path of the report')
       .action((flags: DemoFlags) => runDemo(io, flags));
+    // Its --out names the folder of every file.
+    return declareOutputs(command, { '--out': 'folder' });
   },
 };
 

@@ -2,7 +2,10 @@ import { createInThreadExecutor, mergeSweep, runSweep, type SweepRow, type Sweep
 import { createFileStore, createThreadExecutor, pointsFolderOf } from '@maxent/experiments/node';
 import type { CliIO } from '../context.js';
 import { VERSIONS } from '../envelope.js';
+import { rootIO } from '../context.js';
 import { resolvePath, writeFileAtomic, writeJsonAtomic } from '../io.js';
+import { flushOutputBatch } from '../outputBatch.js';
+import { checkOutputTarget } from '../outputTarget.js';
 import { createProgress } from '../progress.js';
 
 export interface ExecuteSweepOptions {
@@ -36,6 +39,9 @@ export function csvPathOf(out: string): string {
  * CSV, and the points folder removed.
  */
 export async function executeSweep(io: CliIO, spec: SweepSpec, options: ExecuteSweepOptions): Promise<SweepOutcome> {
+  // The CSV beside --out is an output too: check it before any work.
+  const csv = csvPathOf(options.out);
+  checkOutputTarget(resolvePath(io, csv), csv, '--out', 'file', false);
   const store = createFileStore(resolvePath(io, pointsFolderOf(options.out)));
   const executor = options.workers === 0 ? createInThreadExecutor() : createThreadExecutor({ workers: options.workers });
   let progress: ReturnType<typeof createProgress> | undefined;
@@ -59,10 +65,11 @@ export async function executeSweep(io: CliIO, spec: SweepSpec, options: ExecuteS
   } finally {
     progress?.stop();
   }
-  const csv = csvPathOf(options.out);
   const merged = await mergeSweep(spec, store, { versions: VERSIONS, csvPath: csv, maxentSeconds: run.maxentSeconds, trainingSeconds: run.trainingSeconds });
   writeFileAtomic(io, csv, merged.csv);
   writeJsonAtomic(io, options.out, merged.result);
+  // The result must be in place before the point files it was merged from go.
+  flushOutputBatch(rootIO(io));
   await store.clear();
   return { rows: merged.rows, timing: merged.result.timing, ran: run.ran };
 }
