@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { encodeNpy, InvalidInputError } from '@maxent/core';
 import type { NetworkWeights } from '@maxent/constraints';
 import { rootIO, type CliIO } from './context.js';
+import { assertFiniteResult } from './finiteResult.js';
 import { currentOutputBatch, OutputBatch, type OutputContents } from './outputBatch.js';
 
 export function resolvePath(io: CliIO, path: string): string {
@@ -76,6 +77,7 @@ export function writeFileAtomic(io: CliIO, path: string, contents: OutputContent
 
 /** JSON result file: two-space indentation, newline at the end. */
 export function writeJsonAtomic(io: CliIO, path: string, data: unknown, flag = '--out'): void {
+  assertFiniteResult(data);
   writeFileAtomic(io, path, `${JSON.stringify(data, null, 2)}\n`, flag);
 }
 
@@ -92,6 +94,7 @@ export function writeNetworkNpy(io: CliIO, folder: string, network: NetworkWeigh
  * printed as JSON with `--json`, else as `text()` unless `--quiet` with `--out`.
  */
 export function emitResult(io: CliIO, flags: { out?: string; json?: boolean; quiet?: boolean }, result: unknown, text: () => string): void {
+  assertFiniteResult(result);
   if (flags.out !== undefined) writeJsonAtomic(io, flags.out, result);
   // `--out -` already prints the result on stdout, at the commit.
   if (flags.out === '-') return;

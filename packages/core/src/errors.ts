@@ -20,7 +20,7 @@ export class ProblemHasNoAnswerError extends Error {
   override readonly name = 'ProblemHasNoAnswerError';
   constructor(
     message: string,
-    readonly reason: 'infeasible' | 'unattainable' | 'not-converged' | 'too-large',
+    readonly reason: 'infeasible' | 'unattainable' | 'not-converged' | 'too-large' | 'non-finite',
   ) {
     super(message);
   }

@@ -1,5 +1,5 @@
 import type { Mat } from '@maxent/core';
-import { assertSquareFinite, expmOfValidated } from '@maxent/core/internal';
+import { assertSquareFinite, expmOfValidated, scaledByPowerOfTwo, unitScaleExponent } from '@maxent/core/internal';
 import { meanRowEntropy } from './entropy.js';
 
 /**
@@ -24,11 +24,13 @@ export function communicabilityEntropy(matrix: Mat, field = 'W'): number {
 
 /**
  * S^-1/2 |W| S^-1/2 with S the out-strengths; zero strength gives a zero
- * factor. Finite, square input (already validated) gives finite entries.
+ * factor. Finite, square input (already validated) gives finite entries. The
+ * result does not depend on the scale of W; it is computed from W scaled
+ * exactly to largest entry in [1, 2), so strengths neither overflow nor underflow.
  */
 export function normalisedAbsolute(matrix: Mat): Mat {
   const n = matrix.rows;
-  const { data } = matrix;
+  const data = scaledByPowerOfTwo(matrix.data, -unitScaleExponent(matrix.data));
   const factor = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     let strength = 0;

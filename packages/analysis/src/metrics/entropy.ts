@@ -1,5 +1,5 @@
 import type { Mat } from '@maxent/core';
-import { assertSquareFinite } from '@maxent/core/internal';
+import { assertSquareFinite, scaledByPowerOfTwo, unitScaleExponent } from '@maxent/core/internal';
 
 /**
  * Mean row entropy in bits of |W| (model.md §11): p_ij = |W_ij| / sum_j |W_ij|,
@@ -12,8 +12,14 @@ export function shannonEntropy(matrix: Mat, field = 'W'): number {
   return meanRowEntropy(matrix.data, matrix.rows);
 }
 
-/** The computation behind {@link shannonEntropy}, for already validated n x n data. */
-export function meanRowEntropy(data: Float64Array, n: number): number {
+/**
+ * The computation behind {@link shannonEntropy}, for already validated n x n
+ * data. It runs on the data scaled (exactly, by a power of two) to largest
+ * entry in [1, 2): the entropy does not depend on the scale, and the row sums
+ * and |w| log2 |w| neither overflow nor underflow at any magnitude.
+ */
+export function meanRowEntropy(unscaled: Float64Array, n: number): number {
+  const data = scaledByPowerOfTwo(unscaled, -unitScaleExponent(unscaled));
   let total = 0;
   for (let i = 0; i < n; i++) {
     const row = i * n;

@@ -1,5 +1,5 @@
 import { invalid, type Mat, type Rng } from '@maxent/core';
-import { assertSquareFinite, leadingSymmetricEigenpairOfValidated } from '@maxent/core/internal';
+import { assertSquareFinite, leadingSymmetricEigenpairOfValidated, scaledByPowerOfTwo, unitScaleExponent } from '@maxent/core/internal';
 
 /**
  * Directed modularity (Leicht & Newman 2008, doi:10.1103/PhysRevLett.100.118703)
@@ -32,7 +32,11 @@ export interface ModularityResult {
   readonly communities: Int32Array;
 }
 
-/** A split is kept only when it raises S^T B_g S above this (MATLAB's `q > 1e-10`). */
+/**
+ * A split is kept only when it raises S^T B_g S above this (MATLAB's `q > 1e-10`),
+ * here relative: B is that of |W| scaled to largest entry in [1, 2) (see
+ * {@link unitAbsolute}), so the same W at any scale splits the same way.
+ */
 const SPLIT_THRESHOLD = 1e-10;
 
 /**
@@ -65,10 +69,11 @@ export function modularityOfValidated(matrix: Mat, options: ModularityOptions): 
   const { gamma, rng } = resolveOptions(options);
   const n = matrix.rows;
   const order = rng === null ? identityOrder(n) : shuffledOrder(n, rng);
+  const unit = unitAbsolute(matrix.data);
   const a = new Float64Array(n * n);
   for (let i = 0; i < n; i++) {
     const from = order[i] * n;
-    for (let j = 0; j < n; j++) a[i * n + j] = Math.abs(matrix.data[from + order[j]]);
+    for (let j = 0; j < n; j++) a[i * n + j] = unit[from + order[j]];
   }
   const b = modularityMatrix(a, n, gamma);
   if (b === null) return { q: null, communities: new Int32Array(n) };
@@ -95,11 +100,22 @@ export function modularityOfPartition(
   if (communities.length !== n) {
     throw invalid('communities', `must hold one label per node (${n})`, `${communities.length} labels`);
   }
-  const a = new Float64Array(n * n);
-  for (let index = 0; index < a.length; index++) a[index] = Math.abs(matrix.data[index]);
-  const b = modularityMatrix(a, n, gamma);
+  const b = modularityMatrix(unitAbsolute(matrix.data), n, gamma);
   if (b === null) return null;
   return partitionQuality(b.matrix, communities, n) / (2 * b.totalWeight);
+}
+
+/**
+ * |W| times 2^-k with largest entry in [1, 2): Q and the partition do not depend
+ * on the scale of W, and the power of two is exact, so at unit scale the
+ * modularity matrix neither underflows (W ~ 1e-200 gave Q = 1 in one community)
+ * nor meets the split threshold at a scale-dependent place (W ~ 1e-12 lost its
+ * communities).
+ */
+function unitAbsolute(data: Float64Array): Float64Array {
+  const out = scaledByPowerOfTwo(data, -unitScaleExponent(data));
+  for (let index = 0; index < out.length; index++) out[index] = Math.abs(out[index]);
+  return out;
 }
 
 function resolveOptions(options: ModularityOptions): Required<ModularityOptions> {

@@ -1,5 +1,5 @@
 import type { Mat } from '@maxent/core';
-import { assertSquareFinite } from '@maxent/core/internal';
+import { assertSquareFinite, timesPowerOfTwo, unitScaleExponent } from '@maxent/core/internal';
 
 /** sum_ij |W_ij| (model.md §11): the L1 cost of the spatially embedded RNN literature. */
 export function totalWeight(matrix: Mat, field = 'W'): number {
@@ -7,9 +7,14 @@ export function totalWeight(matrix: Mat, field = 'W'): number {
   return absoluteSum(matrix.data);
 }
 
-/** The computation behind {@link totalWeight}, for already validated data. */
+/**
+ * The computation behind {@link totalWeight}, for already validated data: summed
+ * at unit scale (exact power-of-two scaling) and scaled back, so that only a
+ * total beyond the double range is infinite.
+ */
 export function absoluteSum(data: Float64Array): number {
+  const exponent = unitScaleExponent(data);
   let sum = 0;
-  for (let index = 0; index < data.length; index++) sum += Math.abs(data[index]);
-  return sum;
+  for (let index = 0; index < data.length; index++) sum += Math.abs(timesPowerOfTwo(data[index], -exponent));
+  return timesPowerOfTwo(sum, exponent);
 }
