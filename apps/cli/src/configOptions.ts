@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { InvalidInputError } from '@maxent/core';
+import { InvalidInputError, parseNumberText } from '@maxent/core';
 import type { MaxentConfig } from '@maxent/constraints';
 import {
   CONFIG_SETTINGS,
@@ -115,28 +115,21 @@ function takeTrainingSection(merged: Record<string, unknown>, file: string | und
   return { ...(training as Record<string, unknown>) };
 }
 
-/** Parses an integer flag (neurons, steps, seed...) or throws naming the flag. */
-export function integerFlag(text: string | undefined, flag: string, { min = 0 }: { min?: number } = {}): number | undefined {
+/**
+ * Parses an integer flag (neurons, steps, seed...) or throws naming the flag;
+ * integers are exact (below 2^53), so a seed is never silently rounded.
+ */
+export function integerFlag(text: string | undefined, flag: string, { min = 0, max }: { min?: number; max?: number } = {}): number | undefined {
   if (text === undefined) return undefined;
-  const value = Number(text);
-  if (text.trim() === '' || !Number.isInteger(value) || value < min) {
-    throw new InvalidInputError(flag, `invalid \`${flag}\`: must be an integer >= ${min}, got ${JSON.stringify(text)}`);
-  }
-  return value;
+  return parseNumberText(text, flag, { integer: true, min, ...(max === undefined ? {} : { max }) });
 }
 
-/** Parses a real-valued flag or throws naming the flag. */
+/** Parses a real-valued flag or throws naming the flag ("1e999" is not a finite number). */
 export function numberFlag(
   text: string | undefined,
   flag: string,
   { min = -Infinity, exclusiveMin = false }: { min?: number; exclusiveMin?: boolean } = {},
 ): number | undefined {
   if (text === undefined) return undefined;
-  const value = Number(text);
-  const tooSmall = exclusiveMin ? value <= min : value < min;
-  if (text.trim() === '' || !Number.isFinite(value) || tooSmall) {
-    const bound = min === -Infinity ? 'a finite number' : `a finite number ${exclusiveMin ? '>' : '>='} ${min}`;
-    throw new InvalidInputError(flag, `invalid \`${flag}\`: must be ${bound}, got ${JSON.stringify(text)}`);
-  }
-  return value;
+  return parseNumberText(text, flag, { min, exclusiveMin });
 }

@@ -1,34 +1,75 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { encodeNpy, InvalidInputError } from '@maxent/core';
-import type { NetworkWeights } from '@maxent/constraints';
+import { encodeNpy, InvalidInputError, parseJsonInput } from '@maxent/core';
+import type { Network, NetworkWeights } from '@maxent/constraints';
 import { rootIO, type CliIO } from './context.js';
+import { displayText } from './displayText.js';
 import { assertFiniteResult } from './finiteResult.js';
+import { MatrixRows, writeJsonChunks } from './jsonStream.js';
 import { currentOutputBatch, OutputBatch, type OutputContents } from './outputBatch.js';
 
 export function resolvePath(io: CliIO, path: string): string {
   return resolve(io.cwd, path);
 }
 
-/** Reads a file's bytes; a missing or unreadable file is invalid input naming `field`. */
-export function readInputBytes(io: CliIO, path: string, field: string): Uint8Array {
+/**
+ * Largest input file read (issue 17, class 2): JSON text beyond about 512 MiB
+ * cannot become a JavaScript string; `.npy` arrays (the route for big
+ * networks) may be larger.
+ */
+export const INPUT_LIMITS = Object.freeze({ jsonBytes: 512 * 1024 ** 2, fileBytes: 4 * 1024 ** 3 });
+
+/**
+ * Reads a file's bytes; a missing, unreadable or non-regular file (a folder, a
+ * FIFO that would block, a device) or one over `maxBytes` is invalid input
+ * naming `field`.
+ */
+export function readInputBytes(io: CliIO, path: string, field: string, maxBytes: number = INPUT_LIMITS.fileBytes): Uint8Array {
+  const fail = (why: string) => new InvalidInputError(field, `invalid \`${field}\`: ${displayText(path)}: ${why}`);
+  if (path === '') throw new InvalidInputError(field, `invalid \`${field}\`: must name a file, got ""`);
+  const absolute = resolvePath(io, path);
+  let size: number;
   try {
-    return readFileSync(resolvePath(io, path));
+    const stats = statSync(absolute);
+    if (stats.isDirectory()) throw fail('is a directory');
+    if (!stats.isFile()) throw fail('is not a regular file (a FIFO, device or socket)');
+    size = stats.size;
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : `cannot be read (${code ?? 'error'})`;
-    throw new InvalidInputError(field, `invalid \`${field}\`: ${path}: ${why}`);
+    if (error instanceof InvalidInputError) throw error;
+    throw fail(readFailure(error));
+  }
+  if (size > maxBytes) throw fail(`is ${formatBytes(size)}, larger than the ${formatBytes(maxBytes)} this input may be`);
+  try {
+    return readFileSync(absolute);
+  } catch (error) {
+    throw fail(readFailure(error));
   }
 }
 
-/** Reads and parses a JSON file; malformed JSON is invalid input naming `field`. */
-export function readJsonFile(io: CliIO, path: string, field: string): unknown {
-  const text = new TextDecoder().decode(readInputBytes(io, path, field));
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    throw new InvalidInputError(field, `invalid \`${field}\`: ${path} is not valid JSON (${(error as Error).message})`);
+function readFailure(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  return code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : code === 'ENOTDIR' ? 'lies under a file, not a folder' : `cannot be read (${code ?? 'error'})`;
+}
+
+export function formatBytes(bytes: number): string {
+  const units = ['bytes', 'KiB', 'MiB', 'GiB', 'TiB'];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
   }
+  return unit === 0 ? `${value} bytes` : `${value.toFixed(1)} ${units[unit]}`;
+}
+
+/**
+ * Reads and parses a JSON file with @maxent/core's limits (nesting depth,
+ * string lengths, finite numbers, no `__proto__` keys); anything else is
+ * invalid input naming `field` and the file.
+ */
+export function readJsonFile(io: CliIO, path: string, field: string): unknown {
+  const text = new TextDecoder().decode(readInputBytes(io, path, field, INPUT_LIMITS.jsonBytes));
+  return parseJsonInput(text, field, displayText(path));
 }
 
 /**
@@ -78,7 +119,7 @@ export function writeFileAtomic(io: CliIO, path: string, contents: OutputContent
 /** JSON result file: two-space indentation, newline at the end. */
 export function writeJsonAtomic(io: CliIO, path: string, data: unknown, flag = '--out'): void {
   assertFiniteResult(data);
-  writeFileAtomic(io, path, `${JSON.stringify(data, null, 2)}\n`, flag);
+  writeFileAtomic(io, path, (write) => writeJsonChunks(data, write), flag);
 }
 
 /** `--npy DIR`: u.npy (N x P), v.npy (N x K), w.npy (N), float64 in C order, committed with the run's other outputs. */
@@ -100,4 +141,20 @@ export function emitResult(io: CliIO, flags: { out?: string; json?: boolean; qui
   if (flags.out === '-') return;
   if (flags.json === true) io.stdout(`${JSON.stringify(result, null, 2)}\n`);
   else if (!(flags.quiet === true && flags.out !== undefined)) io.stdout(text());
+}
+
+/**
+ * The network keys of a `network` file (interfaces.md; the same bytes as
+ * @maxent/constraints' networkToFields) with u, v, w kept as typed arrays, so
+ * the streaming writer formats them without nested arrays (10^7 neurons fit).
+ */
+export function networkFieldsForWriting(network: Network): Record<string, unknown> {
+  return {
+    nonlinearity: network.nonlinearity,
+    neurons: network.neurons,
+    u: new MatrixRows(network.u, network.neurons, network.stimuli),
+    v: new MatrixRows(network.v, network.neurons, network.contexts),
+    w: network.w,
+    task: new MatrixRows(network.task.data, network.task.rows, network.task.cols),
+  };
 }

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { runCli } from './cli.js';
 import { describeCause } from './outputStreamError.js';
-import { removeLiveTemporaries } from './outputBatch.js';
+import { removeLiveTemporaries, whenTemporariesLive } from './outputBatch.js';
 
 // A write to stdout or stderr that fails later (a closed pipe): one line, exit 1, no stack trace.
 for (const [name, stream] of [['stdout', process.stdout], ['stderr', process.stderr]] as const) {
@@ -18,18 +18,24 @@ for (const [name, stream] of [['stdout', process.stdout], ['stderr', process.std
   });
 }
 
-// Interrupted (Ctrl-C, kill): remove the temporaries of unfinished outputs; old files stay as they were.
-for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]] as const) {
-  process.on(signal, () => {
-    removeLiveTemporaries();
-    try {
-      process.stderr.write(`maxent: interrupted (${signal}); unfinished outputs removed\n`);
-    } catch {
-      // Nothing more to say.
-    }
-    process.exit(code);
-  });
-}
+// Interrupted (Ctrl-C, kill) while temporaries or a sweep lock exist: remove them, old files stay as
+// they were. Only then: a handler would hold Ctrl-C back during long synchronous work.
+const SIGNALS = [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]] as const;
+const handlers = SIGNALS.map(([signal, code]) => [signal, () => {
+  removeLiveTemporaries();
+  try {
+    process.stderr.write(`maxent: interrupted (${signal}); unfinished outputs removed\n`);
+  } catch {
+    // Nothing more to say.
+  }
+  process.exit(code);
+}] as const);
+whenTemporariesLive((live) => {
+  for (const [signal, handler] of handlers) {
+    if (live) process.on(signal, handler);
+    else process.off(signal, handler);
+  }
+});
 
 runCli(process.argv.slice(2)).then((code) => {
   process.exitCode = code;

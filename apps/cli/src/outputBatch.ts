@@ -34,7 +34,7 @@ export class OutputBatch {
     }
     this.makeFolders(dirname(target.path));
     const temporary = join(dirname(target.path), `.${basename(target.path)}.${randomBytes(6).toString('hex')}.maxent-tmp`);
-    liveTemporaries.add(temporary);
+    trackTemporary(temporary);
     this.staged.push({ target, temporary, contents: null });
     const fd = openSync(temporary, 'wx');
     try {
@@ -52,7 +52,7 @@ export class OutputBatch {
     for (const { target, temporary } of staged) {
       if (target.stdout || temporary === null) continue;
       renameSync(temporary, target.path);
-      liveTemporaries.delete(temporary);
+      untrackTemporary(temporary);
     }
     this.madeFolders.length = 0;
     for (const { target, contents } of staged) {
@@ -67,7 +67,7 @@ export class OutputBatch {
     for (const { temporary } of this.staged.splice(0)) {
       if (temporary === null) continue;
       rmSync(temporary, { force: true });
-      liveTemporaries.delete(temporary);
+      untrackTemporary(temporary);
     }
     for (const folder of this.madeFolders.splice(0).reverse()) {
       try {
@@ -99,9 +99,41 @@ function writeAll(fd: number, chunk: string | Uint8Array): void {
 /** Temporaries not yet renamed or removed: an interrupted run removes them before it exits (main.ts). */
 const liveTemporaries = new Set<string>();
 
+/** Marks a file of this run (a sweep's lock) to be removed if the run is interrupted. */
+export function trackTemporary(path: string): void {
+  liveTemporaries.add(path);
+  liveChanged();
+}
+
+export function untrackTemporary(path: string): void {
+  liveTemporaries.delete(path);
+  liveChanged();
+}
+
+let onLive: ((live: boolean) => void) | undefined;
+
+/**
+ * Called with true when the first temporary appears and false when the last is
+ * gone (main.ts installs its signal handlers only then: a handler would delay
+ * Ctrl-C during long synchronous work until it ended).
+ */
+export function whenTemporariesLive(callback: (live: boolean) => void): void {
+  onLive = callback;
+}
+
+let wasLive = false;
+function liveChanged(): void {
+  const live = liveTemporaries.size > 0;
+  if (live !== wasLive) {
+    wasLive = live;
+    onLive?.(live);
+  }
+}
+
 export function removeLiveTemporaries(): void {
   for (const temporary of liveTemporaries) rmSync(temporary, { force: true });
   liveTemporaries.clear();
+  liveChanged();
 }
 
 // The open batches of each run, innermost last (maxent demo runs commands inside its own run).

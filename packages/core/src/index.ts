@@ -12,6 +12,9 @@ export { InvalidInputError, ProblemHasNoAnswerError, invalid, describeValue, clo
 export { encodeNpy, decodeNpy } from './npy.js';
 export type { NpyArray } from './npy.js';
 export { decodeWeightMatrix, weightMatrixFromJson } from './weightMatrixFile.js';
+export { parseJsonInput, JSON_INPUT_LIMITS } from './jsonInput.js';
+export { parseNumberText } from './numberText.js';
+export type { NumberTextOptions } from './numberText.js';
 export { resolveOptions } from './options.js';
 export type { ResolvedOptions } from './options.js';
 export type { Progress } from './progress.js';

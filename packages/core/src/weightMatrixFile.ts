@@ -1,6 +1,7 @@
 import { InvalidInputError } from './errors.js';
 import type { Mat } from './matrix.js';
 import { decodeNpy } from './npy.js';
+import { assertJsonDepth, checkJsonValue } from './jsonInput.js';
 import { assertSquareFinite } from './linalg/squareMatrix.js';
 
 const NPY_MAGIC = [0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59]; // "\x93NUMPY"
@@ -16,12 +17,14 @@ const NPY_MAGIC = [0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59]; // "\x93NUMPY"
 export function decodeWeightMatrix(contents: Uint8Array | string, field = 'weights'): Mat {
   if (typeof contents !== 'string' && isNpy(contents)) return checkedSquare(matrixOfNpy(contents, field), field);
   const text = typeof contents === 'string' ? contents : new TextDecoder().decode(contents);
+  assertJsonDepth(text, field);
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
   } catch (error) {
     throw fail(field, `is neither a NumPy .npy file nor valid JSON (${(error as Error).message})`);
   }
+  checkJsonValue(parsed, field);
   return weightMatrixFromJson(parsed, field);
 }
 

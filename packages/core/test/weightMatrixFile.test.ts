@@ -37,7 +37,7 @@ describe('decodeWeightMatrix', () => {
     ['JSON ragged rows', '[[1, 2], [3]]', 'invalid `--weights`: must be a square matrix: row 1 has 1 entries, there are 2 rows'],
     ['a JSON string entry', '{ "matrix": [[1, "2"], [3, 4]] }', 'invalid `--weights`: entry (0, 1) is "2", not a number'],
     ['a JSON null entry', '[[1, null], [3, 4]]', 'invalid `--weights`: entry (0, 1) is null, not a number'],
-    ['a JSON overflow to Infinity', '[[1, 1e999], [3, 4]]', 'invalid `--weights`: must hold only finite numbers, got Infinity at row 0, column 1 (0-based)'],
+    ['a JSON overflow to Infinity', '[[1, 1e999], [3, 4]]', 'invalid `--weights`: [0][1] is not a finite number (too large for a double)'],
     ['a missing matrix key', '{ "weights": [[1]] }', 'invalid `--weights`: must hold { "matrix": [[...], ...] } or an array of rows; `matrix` is not a non-empty array of rows'],
     ['an empty array', '[]', 'invalid `--weights`: must hold { "matrix": [[...], ...] } or an array of rows; the array is not a non-empty array of rows'],
     ['a row that is not an array', '[[1, 2], 2]', 'invalid `--weights`: row 1 of the array is not an array'],

@@ -34,6 +34,8 @@ export function parseAxisValues(text: string, flag: string, kind: SettingKind): 
     values = [];
     if (operator === undefined) {
       if (!Number.isInteger(start) || !Number.isInteger(end)) fail('a range a..b without a step needs integer ends; give a step (a..b:step) or a factor (a..b*factor)');
+      // Counted before the values are made: 1..1e9 must fail here, not after filling memory.
+      if (end - start + 1 > MAX_AXIS_VALUES) fail(`a range may hold at most ${MAX_AXIS_VALUES} values (this one holds ${end - start + 1})`);
       for (let x = start; x <= end; x++) values.push(x);
     } else {
       const step = Number(stepText);

@@ -14,7 +14,7 @@ export {
 export type { SettingKind, SettingSpelling, ConfigSetting, TrainingSetting, SettingValue } from './settings.js';
 export { parseAxisValues, MAX_AXIS_VALUES } from './axisValues.js';
 export type { AxisValue } from './axisValues.js';
-export { SWEEP_FIELDS, sweepPoints } from './spec.js';
+export { SWEEP_FIELDS, sweepPoints, sweepPointCount, assertSweepSize, MAX_SWEEP_POINTS } from './spec.js';
 export type { SweepField, SweepAxis, InitScale, SweepGrid, SweepSpec, SweepPoint } from './spec.js';
 export { PRESETS, PRESET_TRAINING, PRESET_NAMES } from './presets.js';
 export { sweepHash } from './sweepHash.js';

@@ -54,3 +54,25 @@ export function createMemoryStore(): PointStore {
     clear: async () => texts.clear(),
   };
 }
+
+/**
+ * Why `value`, read back from a store, is not a point record (issue 17, class 4),
+ * or null when it is one: an object with `sweep` (a string), `index` (a
+ * non-negative integer), `seconds` (a finite number >= 0) and `row` (an object of
+ * numbers, strings, booleans and nulls). A bad record is reported by name and
+ * its point runs again; it never reaches the merge.
+ */
+export function pointRecordProblem(value: unknown): string | null {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'is not a JSON object';
+  const record = value as Record<string, unknown>;
+  if (typeof record.sweep !== 'string') return '`sweep` is not a string';
+  if (typeof record.index !== 'number' || !Number.isSafeInteger(record.index) || record.index < 0) return '`index` is not a non-negative integer';
+  if (typeof record.seconds !== 'number' || !(record.seconds >= 0) || !Number.isFinite(record.seconds)) return '`seconds` is not a finite number >= 0';
+  const row = record.row;
+  if (typeof row !== 'object' || row === null || Array.isArray(row)) return '`row` is not an object';
+  for (const [key, cell] of Object.entries(row)) {
+    if (cell !== null && typeof cell !== 'number' && typeof cell !== 'string' && typeof cell !== 'boolean') return `\`row.${key}\` is not a number, string, boolean or null`;
+    if (typeof cell === 'number' && !Number.isFinite(cell)) return `\`row.${key}\` is not finite`;
+  }
+  return null;
+}

@@ -1,6 +1,6 @@
 import { InvalidInputError } from '@maxent/core';
 import type { Executor, PointResult } from './executor.js';
-import type { PointRecord, PointStore } from './pointStore.js';
+import { pointRecordProblem, type PointRecord, type PointStore } from './pointStore.js';
 import { sweepHash } from './sweepHash.js';
 import { sweepPoints, type SweepPoint, type SweepSpec } from './spec.js';
 
@@ -25,6 +25,8 @@ export interface RunSweepOptions {
   readonly resume: boolean;
   readonly signal?: AbortSignal;
   readonly onProgress?: (progress: SweepProgress) => void;
+  /** A point record that could not be used (it is named; its point runs again). */
+  readonly onWarning?: (message: string) => void;
 }
 
 export interface SweepRun {
@@ -48,7 +50,7 @@ export async function runSweep(spec: SweepSpec, options: RunSweepOptions): Promi
   const { executor, store, signal } = options;
   const points = sweepPoints(spec);
   const hash = sweepHash(points);
-  const finished = await finishedPoints(store, points.length, hash, options.resume);
+  const finished = await finishedPoints(store, points.length, hash, options.resume, options.onWarning);
   const fromStore = finished.size;
   let done = fromStore;
   options.onProgress?.({ done, total: points.length, index: null, fromStore });
@@ -76,7 +78,7 @@ export async function runSweep(spec: SweepSpec, options: RunSweepOptions): Promi
  * Indices of the points with a record of this sweep. A record of another sweep
  * (other settings, values or seed) is an error: its row would not belong here.
  */
-async function finishedPoints(store: PointStore, total: number, hash: string, resume: boolean): Promise<Set<number>> {
+async function finishedPoints(store: PointStore, total: number, hash: string, resume: boolean, onWarning?: (message: string) => void): Promise<Set<number>> {
   const finished = new Set<number>();
   const present = await store.list();
   if (present.length === 0) return finished;
@@ -90,6 +92,12 @@ async function finishedPoints(store: PointStore, total: number, hash: string, re
     const record = await store.read(index);
     // Unreadable (e.g. cut short by a crash): the point runs again.
     if (record === undefined) continue;
+    // Readable but not a record (edited, forged): named, skipped, and overwritten when its point runs again.
+    const problem = pointRecordProblem(record);
+    if (problem !== null) {
+      onWarning?.(`the point file ${store.locate(index)} is not a valid point record (${problem}); its point runs again`);
+      continue;
+    }
     if (!belongsTo(record, index, total, hash)) {
       throw new InvalidInputError(
         '--resume',

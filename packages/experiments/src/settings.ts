@@ -1,4 +1,4 @@
-import { InvalidInputError } from '@maxent/core';
+import { InvalidInputError, parseNumberText } from '@maxent/core';
 import { parseConfig, type MaxentConfig } from '@maxent/constraints';
 import { parseTrainingSettings, type TrainingHyperparameters } from '@maxent/trainer';
 
@@ -74,12 +74,12 @@ export function parseNamingFlags<T>(parse: () => T, flagOf: (field: string) => s
  */
 export function settingValue(text: string, spelling: SettingSpelling): SettingValue {
   if (spelling.kind === 'name') return text;
-  const value = Number(text);
-  if (text.trim() === '' || !Number.isFinite(value)) {
-    const what = spelling.kind === 'integer' ? 'an integer' : 'a finite number';
-    throw new InvalidInputError(spelling.flag, `invalid \`${spelling.flag}\`: must be ${what}, got ${JSON.stringify(text)}`);
-  }
-  return value;
+  // "1e999" is "not a finite number"; an integer must be exact (below 2^53). Ranges and
+  // fractions are the parsers' (their messages name the allowed values).
+  const integer = spelling.kind === 'integer';
+  const value = Number(text.trim());
+  if (integer && Number.isFinite(value) && !Number.isInteger(value) && text.trim() !== '') return value;
+  return parseNumberText(text, spelling.flag, { integer });
 }
 
 /**

@@ -1,4 +1,4 @@
-import { deriveSeed } from '@maxent/core';
+import { deriveSeed, InvalidInputError } from '@maxent/core';
 import type { MaxentConfig } from '@maxent/constraints';
 import type { TrainingHyperparameters } from '@maxent/trainer';
 import type { AxisValue } from './axisValues.js';
@@ -69,6 +69,7 @@ export interface SweepPoint {
  * bad value stops the sweep with exit 2 naming the flag.
  */
 export function sweepPoints(spec: SweepSpec): SweepPoint[] {
+  assertSweepSize(spec);
   const points: SweepPoint[] = [];
   for (const grid of spec.grids) {
     const combinations = cartesian(grid.axes);
@@ -98,6 +99,34 @@ export function sweepPoints(spec: SweepSpec): SweepPoint[] {
     }
   }
   return points;
+}
+
+/** Most points one sweep may have (each is a solve, or a training run): beyond, split the sweep. */
+export const MAX_SWEEP_POINTS = 100_000;
+
+/** The number of points of a spec, counted from the axis lengths without building the grid. */
+export function sweepPointCount(spec: SweepSpec): number {
+  let total = 0;
+  for (const grid of spec.grids) {
+    const configs = grid.axes.reduce((count, axis) => count * axis.values.length, 1);
+    total += configs * (1 + (spec.training === null ? 0 : grid.initScales.length));
+  }
+  return total;
+}
+
+/**
+ * Refuses (exit 2) a sweep of more than {@link MAX_SWEEP_POINTS} points before its
+ * grid is built: `--contexts 1..10000 --weight-scale 0.01..100:0.01` would fill
+ * memory with configs first (issue 17, class 2).
+ */
+export function assertSweepSize(spec: SweepSpec): void {
+  const count = sweepPointCount(spec);
+  if (count <= MAX_SWEEP_POINTS) return;
+  const axes = spec.grids.flatMap((grid) => grid.axes.map((axis) => `${axis.field} ${axis.values.length}`)).join(' x ');
+  throw new InvalidInputError(
+    'sweep',
+    `invalid sweep: ${count} points (${axes}${spec.training === null ? '' : ', times the init scales with training'}), at most ${MAX_SWEEP_POINTS} allowed; use fewer values per axis or split the sweep`,
+  );
 }
 
 function cartesian(axes: readonly SweepAxis[]): Partial<Record<SweepField, AxisValue>>[] {

@@ -1,6 +1,6 @@
 import { InvalidInputError, resultEnvelope } from '@maxent/core';
 import { sweepColumns, sweepCsv } from './csv.js';
-import type { PointRecord, PointStore } from './pointStore.js';
+import { pointRecordProblem, type PointRecord, type PointStore } from './pointStore.js';
 import type { SweepRow } from './runPoint.js';
 import { belongsTo } from './runSweep.js';
 import { sweepHash } from './sweepHash.js';
@@ -47,8 +47,11 @@ export async function mergeSweep(spec: SweepSpec, store: PointStore, options: Me
   const missing: number[] = [];
   for (const point of points) {
     const record = await store.read(point.index);
+    const problem = record === undefined ? null : pointRecordProblem(record);
     if (record === undefined) missing.push(point.index);
-    else if (!belongsTo(record, point.index, points.length, hash)) {
+    else if (problem !== null) {
+      throw new InvalidInputError('--resume', `invalid \`--resume\`: the point file ${store.locate(point.index)} is not a valid point record (${problem}); delete it and rerun with --resume`);
+    } else if (!belongsTo(record, point.index, points.length, hash)) {
       throw new InvalidInputError(
         '--resume',
         `invalid \`--resume\`: the point file ${store.locate(point.index)} belongs to a different sweep (other settings, values or seed); rerun with the same flags, or delete ${store.location} to start over`,

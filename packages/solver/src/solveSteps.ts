@@ -1,4 +1,4 @@
-import { ProblemHasNoAnswerError, zeros, type Mat } from '@maxent/core';
+import { invalid, ProblemHasNoAnswerError, zeros, type Mat } from '@maxent/core';
 import type { MaxentProblem } from '@maxent/constraints';
 import { attainabilityThreshold, threeDigits, UnattainableTaskError } from './attainability.js';
 import { solveWithPriorContinuation, type NewtonOutcome } from './continuation.js';
@@ -83,6 +83,10 @@ function startingPoint(problem: MaxentProblem, estimator: DualEstimator, initial
   if (initialLambda !== undefined) {
     checkLambdaShape(problem, initialLambda, 'initialLambda');
     lambda.data.set(initialLambda.data);
+  }
+  if (initialLambda === undefined && !Number.isFinite(estimator.evaluate(lambda.data, 0))) {
+    // lambda = 0 is the prior itself: outside the domain only when its scale overflows q(g) (model.md §5).
+    throw invalid('weightScale', `is too large: the prior alone leaves ${estimator.domain} in double precision`, problem.weightScale);
   }
   requireInDomain(estimator.evaluate(lambda.data, 0), estimator.domain, 'initialLambda');
   return lambda;

@@ -7,6 +7,7 @@ import type { CommandModule } from '../commandModule.js';
 import { integerFlag, numberFlag } from '../configOptions.js';
 import { envelope } from '../envelope.js';
 import { emitResult, readResultFile } from '../io.js';
+import { assertMemory, assertWork } from '../resourceBudget.js';
 import { tableLines } from '../table.js';
 
 interface EvaluateFlags {
@@ -49,6 +50,10 @@ function runEvaluate(io: CliIO, flags: EvaluateFlags): void {
   const seed = integerFlag(flags.seed, '--seed') ?? DEFAULT_SEED;
   const file = readResultFile(io, flags.network, '--network', 'network');
   const network = networkFromFields(file, '--network');
+  // Each trial runs the real and the linearised network: K contexts x N neurons x (P + K) multiply-adds, twice.
+  const { rows: K, cols: P } = network.task;
+  assertWork(trials * K * network.neurons * (P + K) * 4, '--trials', `${trials} trials per context on ${network.neurons} neurons`);
+  assertMemory(Math.min(trials, 4096) * K * network.neurons * 8 * 4, '--trials', `batches of ${trials} trials on ${network.neurons} neurons`);
   const stimulusStd =
     numberFlag(flags.stimulusStd, '--stimulus-std', { min: 0, exclusiveMin: true }) ?? stimulusStdOf(file) ?? EVALUATE_DEFAULTS.stimulusStd;
   const evaluation = evaluateNetwork(network, { trials, stimulusStd, rng: createRng(seed) });

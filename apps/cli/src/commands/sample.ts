@@ -1,15 +1,16 @@
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { DEFAULT_SEED, invalid, type Progress } from '@maxent/core';
-import { networkToFields, nonlinearity } from '@maxent/constraints';
+import { nonlinearity } from '@maxent/constraints';
 import { solutionFromFile } from '@maxent/solver';
 import { MCMC_NEURON_DEFAULTS, MCMC_VARIANTS, SAMPLE_NETWORK_DEFAULTS, SAMPLING_METHODS, sampleNetwork, type McmcVariant, type NetworkSample, type SamplingMethod } from '@maxent/sampler';
 import type { CliIO } from '../context.js';
 import type { CommandModule } from '../commandModule.js';
 import { integerFlag } from '../configOptions.js';
 import { envelope } from '../envelope.js';
-import { readResultFile, writeNetworkNpy, writeJsonAtomic } from '../io.js';
+import { networkFieldsForWriting, readResultFile, writeNetworkNpy, writeJsonAtomic } from '../io.js';
 import { createProgress, type Progress as ProgressBar } from '../progress.js';
+import { assertMemory, assertWork } from '../resourceBudget.js';
 
 interface SampleFlags {
   solution: string;
@@ -71,6 +72,7 @@ function runSample(io: CliIO, flags: SampleFlags): void {
 
   const file = readResultFile(io, flags.solution, '--solution', 'maxent-solution');
   const { config, problem, lambda } = solutionFromFile(file, '--solution');
+  checkSampleSize(neurons, problem.contexts, problem.stimuli, method, { chains, warmup, thin });
   if (method === 'exact' && !nonlinearity(problem.nonlinearity).binaryGains) {
     throw invalid(
       '--method',
@@ -100,7 +102,7 @@ function runSample(io: CliIO, flags: SampleFlags): void {
       : { solution: flags.solution, method, neurons, variant: diagnostics.variant, chains: diagnostics.chains, warmup: diagnostics.warmup, thin: diagnostics.thin };
   const result = {
     ...envelope('network', { ...config, sampling }, seed),
-    ...networkToFields(network),
+    ...networkFieldsForWriting(network),
     ...(diagnostics === null ? {} : { diagnostics }),
   };
   if (flags.npy !== undefined) writeNetworkNpy(io, flags.npy, network);
@@ -116,4 +118,21 @@ function runSample(io: CliIO, flags: SampleFlags): void {
       summary +
       `wrote ${flags.out}${flags.npy === undefined ? '' : ` and ${join(flags.npy, '{u,v,w}.npy')}`}\n`,
   );
+}
+
+/**
+ * Memory of N neurons (u, v, w and the sampler's working copies) and, for mcmc,
+ * the chain iterations (warm-up + thin x draws per chain): refused up front
+ * when out of reach, naming the setting that makes it so.
+ */
+function checkSampleSize(neurons: number, contexts: number, stimuli: number, method: SamplingMethod, mcmc: { chains?: number; warmup?: number; thin?: number }): void {
+  const dimension = stimuli + contexts + 1;
+  assertMemory(neurons * dimension * 8 * 6, '--neurons', `a network of ${neurons} neurons`);
+  if (method !== 'mcmc') return;
+  const chains = mcmc.chains ?? MCMC_NEURON_DEFAULTS.chains;
+  const warmup = mcmc.warmup ?? MCMC_NEURON_DEFAULTS.warmup;
+  const thin = mcmc.thin ?? MCMC_NEURON_DEFAULTS.thin;
+  const steps = chains * (warmup + thin * Math.ceil(neurons / chains)) * dimension * (contexts + 1);
+  const setting = thin > 1 && thin * neurons >= warmup * chains ? '--thin' : warmup * chains > neurons ? '--warmup' : '--neurons';
+  assertWork(steps, setting, `Metropolis-Hastings with ${chains} chains, warm-up ${warmup} and thinning ${thin} for ${neurons} neurons`);
 }

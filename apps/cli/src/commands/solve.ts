@@ -7,6 +7,7 @@ import type { CommandModule } from '../commandModule.js';
 import { addConfigOptions, integerFlag, resolveConfig, type ConfigFlags } from '../configOptions.js';
 import { envelope } from '../envelope.js';
 import { writeJsonAtomic } from '../io.js';
+import { assertMemory, BYTES_PER_RESULT_NUMBER } from '../resourceBudget.js';
 import { tableLines } from '../table.js';
 
 interface SolveFlags extends ConfigFlags {
@@ -43,6 +44,7 @@ function runSolve(io: CliIO, flags: SolveFlags): void {
   const top = integerFlag(flags.top, '--top', { min: 1 }) ?? DEFAULT_TOP;
   const config = resolveConfig(io, flags);
   const problem = problemFromConfig(config);
+  checkPopulationListing(problem.contexts, problem.stimuli, flags.allPopulations === true);
   const quiet = flags.quiet === true;
   // No progress bar: an exact solve takes well under a second up to K = 14 and a few seconds at K = 20.
   const solution = solve(problem);
@@ -57,6 +59,18 @@ function runSolve(io: CliIO, flags: SolveFlags): void {
     });
   }
   if (!quiet) io.stdout(formatSummary(solution, top, flags.out));
+}
+
+/**
+ * The populations the file lists (2^K with --all-populations, else up to 1024
+ * beyond K = 10), each with its (P+1)^2 covariance: refused up front when they
+ * cannot fit in memory (K = 20 with --all-populations would need about 20 GiB).
+ */
+function checkPopulationListing(contexts: number, stimuli: number, all: boolean): void {
+  const listed = all || contexts <= 10 ? 2 ** contexts : Math.min(2 ** contexts, 1024);
+  const perPopulation = (stimuli + 1) ** 2 + stimuli + contexts + 3;
+  const setting = all ? '--all-populations' : '--contexts';
+  assertMemory(listed * perPopulation * BYTES_PER_RESULT_NUMBER, setting, `listing ${listed} populations of ${contexts} contexts and ${stimuli} stimuli`);
 }
 
 function formatSummary(solution: MaxentSolution, top: number, out: string | undefined): string {

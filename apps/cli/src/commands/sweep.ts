@@ -2,6 +2,7 @@ import { availableParallelism } from 'node:os';
 import type { Command } from 'commander';
 import { DEFAULT_SEED, InvalidInputError } from '@maxent/core';
 import {
+  assertSweepSize,
   parseAxisValues,
   PRESET_NAMES,
   PRESET_TRAINING,
@@ -91,6 +92,7 @@ export const sweepCommand: CommandModule = {
 
 async function runSweepCommand(io: CliIO, flags: SweepFlags): Promise<void> {
   const spec = sweepSpecFromFlags(io, flags);
+  assertSweepSize(spec);
   const workers = integerFlag(flags.workers, '--workers', { min: 0 }) ?? Math.max(1, availableParallelism() - 1);
   const result = await executeSweep(io, spec, { out: flags.out, workers, resume: flags.resume === true, quiet: flags.quiet === true });
   if (flags.quiet === true) return;

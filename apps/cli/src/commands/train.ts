@@ -1,6 +1,5 @@
 import { Command, Option } from 'commander';
 import { ProblemHasNoAnswerError } from '@maxent/core';
-import { networkToFields } from '@maxent/constraints';
 import {
   OPTIMIZER_NAMES,
   train,
@@ -12,8 +11,9 @@ import type { CliIO } from '../context.js';
 import type { CommandModule } from '../commandModule.js';
 import { addConfigOptions, resolveConfigFile, trainingFromFlags, type ConfigFlags } from '../configOptions.js';
 import { envelope } from '../envelope.js';
-import { writeNetworkNpy, writeJsonAtomic } from '../io.js';
+import { networkFieldsForWriting, writeNetworkNpy, writeJsonAtomic } from '../io.js';
 import { createProgress } from '../progress.js';
+import { assertMemory, assertWork } from '../resourceBudget.js';
 
 interface TrainFlags extends ConfigFlags {
   neurons?: string;
@@ -66,6 +66,7 @@ function runTrain(io: CliIO, flags: TrainFlags): void {
   const { config, training } = resolveConfigFile(io, flags);
   const hyperparameters = settingsFromFlags(flags, training);
   const problem = trainingProblemFromConfig(config);
+  checkTrainingSize(hyperparameters, problem.task.rows, problem.task.cols);
   const quiet = flags.quiet === true;
   const progress = createProgress(io, 'training', hyperparameters.steps, quiet);
   const every = Math.max(1, Math.floor(hyperparameters.steps / PROGRESS_UPDATES));
@@ -88,7 +89,7 @@ function runTrain(io: CliIO, flags: TrainFlags): void {
   const { seed, ...trainingConfig } = hyperparameters;
   const file = {
     ...envelope('network', { ...config, training: trainingConfig }, seed),
-    ...networkToFields(network),
+    ...networkFieldsForWriting(network),
     training: {
       optimizer: hyperparameters.optimizer,
       learningRate: hyperparameters.learningRate,
@@ -118,4 +119,15 @@ function runTrain(io: CliIO, flags: TrainFlags): void {
 function settingsFromFlags(flags: TrainFlags, fromFile: Record<string, unknown>): TrainingHyperparameters {
   const { neurons, initScale, weightDecay, optimizer, lr: learningRate, momentum, steps, batch, lossTolerance, seed } = flags;
   return trainingFromFlags(fromFile, { neurons, initScale, weightDecay, optimizer, learningRate, momentum, steps, batch, lossTolerance, seed });
+}
+
+/** Memory (activations of a minibatch, weights, optimiser state) and work of the run, refused up front when out of reach. */
+function checkTrainingSize(settings: TrainingHyperparameters, contexts: number, stimuli: number): void {
+  const { neurons, batch, steps } = settings;
+  const perNeuron = stimuli + contexts + 1;
+  assertMemory(neurons * batch * contexts * 8 * 4, neurons * batch > 1e9 && batch > neurons ? '--batch' : '--neurons', `training ${neurons} neurons on minibatches of ${batch} trials`);
+  assertMemory(neurons * perNeuron * 8 * 12, '--neurons', `a network of ${neurons} neurons with its optimiser state`);
+  const work = steps * batch * contexts * neurons * perNeuron * 4;
+  const setting = steps >= batch && steps >= neurons ? '--steps' : batch >= neurons ? '--batch' : '--neurons';
+  assertWork(work, setting, `${steps} steps of ${batch} trials with ${neurons} neurons`);
 }

@@ -6,6 +6,7 @@ import { rootIO } from '../context.js';
 import { resolvePath, writeFileAtomic, writeJsonAtomic } from '../io.js';
 import { flushOutputBatch } from '../outputBatch.js';
 import { checkOutputTarget } from '../outputTarget.js';
+import { lockSweep } from './sweepLock.js';
 import { createProgress } from '../progress.js';
 
 export interface ExecuteSweepOptions {
@@ -42,6 +43,15 @@ export async function executeSweep(io: CliIO, spec: SweepSpec, options: ExecuteS
   // The CSV beside --out is an output too: check it before any work.
   const csv = csvPathOf(options.out);
   checkOutputTarget(resolvePath(io, csv), csv, '--out', 'file', false);
+  const release = lockSweep(`${resolvePath(io, options.out)}.lock`, options.out);
+  try {
+    return await lockedSweep(io, spec, options, csv);
+  } finally {
+    release();
+  }
+}
+
+async function lockedSweep(io: CliIO, spec: SweepSpec, options: ExecuteSweepOptions, csv: string): Promise<SweepOutcome> {
   const store = createFileStore(resolvePath(io, pointsFolderOf(options.out)));
   const executor = options.workers === 0 ? createInThreadExecutor() : createThreadExecutor({ workers: options.workers });
   let progress: ReturnType<typeof createProgress> | undefined;
@@ -52,6 +62,7 @@ export async function executeSweep(io: CliIO, spec: SweepSpec, options: ExecuteS
       store,
       resume: options.resume,
       ...(options.signal === undefined ? {} : { signal: options.signal }),
+      onWarning: (message) => io.stderr(`maxent: warning: ${message}\n`),
       onProgress: ({ done, total, index, fromStore }) => {
         if (index === null) {
           progress = createProgress(io, 'sweep', total, options.quiet);

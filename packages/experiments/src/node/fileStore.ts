@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { parseJsonInput } from '@maxent/core';
 import type { PointRecord, PointStore } from '../pointStore.js';
 
 /** The folder of a sweep's point files: `<out>.points` beside the result file. */
@@ -28,7 +29,8 @@ export function createFileStore(folder: string): PointStore {
       throw error;
     }
     try {
-      return JSON.parse(text) as PointRecord;
+      // With @maxent/core's input limits: a forged file cannot overflow the stack or smuggle __proto__.
+      return parseJsonInput(text, 'point file') as PointRecord;
     } catch {
       return undefined;
     }
