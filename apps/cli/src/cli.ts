@@ -46,7 +46,7 @@ function reportError(error: unknown, io: CliIO, debug: boolean): number {
     return EXIT.invalidInput;
   }
   if (error instanceof ProblemHasNoAnswerError) {
-    io.stderr(`maxent: ${displayText(error.message)}\n`);
+    io.stderr(`maxent: ${displayText(commandLineAdvice(error.message))}\n`);
     if (debug) io.stderr(`${error.stack}\n`);
     return EXIT.noAnswer;
   }
@@ -63,4 +63,18 @@ function safely(write: () => void): void {
   } catch {
     // stderr itself failed: the exit code is all that is left.
   }
+}
+
+/**
+ * Advice of the library that names settings the command line does not have
+ * (the solver's maxIterations and tolerance are options of its API): said as
+ * what happened instead. The library's own messages stay as they are (they are
+ * part of its results, compared byte for byte).
+ */
+const LIBRARY_ONLY_ADVICE: readonly (readonly [string, string])[] = [
+  ['; raise maxIterations or the tolerance', '; Newton reached its iteration cap before the tolerance'],
+];
+
+function commandLineAdvice(message: string): string {
+  return LIBRARY_ONLY_ADVICE.reduce((text, [library, command]) => text.replaceAll(library, command), message);
 }

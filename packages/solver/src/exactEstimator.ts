@@ -92,7 +92,7 @@ export function checkExactApplies(problem: MaxentProblem): void {
 function edgeHint(workspace: DualWorkspace): string {
   let slack = 1;
   for (let i = 0; i < workspace.q.length; i++) if (workspace.patterns.prior[i] > 0) slack = Math.min(slack, 1 - workspace.q[i]);
-  if (!(slack < 1e-6)) return '; Newton reached its iteration cap before the tolerance';
+  if (!(slack < 1e-6)) return '; raise maxIterations or the tolerance';
   return (
     `. The iterate is within ${slack.toExponential(1)} of the edge of the domain (q(g) -> 1): the task rests on rare gain ` +
     `patterns (rho = ${workspace.patterns.rho.toPrecision(3)}) and the minimiser is too close to the edge for double precision. ` +

@@ -79,7 +79,7 @@ export function pointEstimatorOf(workspace: PointDualWorkspace, relations: reado
 function pointEdgeHint(workspace: PointDualWorkspace): string {
   let slack = 1;
   for (let i = 0; i < workspace.q.length; i++) slack = Math.min(slack, 1 - workspace.q[i]);
-  if (!(slack < 1e-6)) return '; Newton reached its iteration cap before the tolerance';
+  if (!(slack < 1e-6)) return '; raise maxIterations or the tolerance';
   return (
     `. The iterate is within ${slack.toExponential(1)} of the edge q = 1 at a gain point: the minimiser is pressed against ` +
     'the edge of the domain, as when the task is not attainable at this weight scale (model.md §7 "Attainability")'

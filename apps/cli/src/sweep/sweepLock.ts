@@ -1,4 +1,5 @@
-import { closeSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { InvalidInputError } from '@maxent/core';
 import { displayText } from '../displayText.js';
 import { trackTemporary, untrackTemporary } from '../outputBatch.js';
@@ -10,6 +11,8 @@ import { trackTemporary, untrackTemporary } from '../outputBatch.js';
  * that died (SIGKILL) is taken over. Returns the release function.
  */
 export function lockSweep(lockPath: string, shown: string): () => void {
+  // The result's folder may not exist yet (--out sub/s.json); the point files need it anyway.
+  mkdirSync(dirname(lockPath), { recursive: true });
   for (let attempt = 0; attempt < 2; attempt++) {
     let fd: number;
     try {
