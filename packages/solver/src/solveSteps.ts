@@ -84,11 +84,12 @@ function startingPoint(problem: MaxentProblem, estimator: DualEstimator, initial
     checkLambdaShape(problem, initialLambda, 'initialLambda');
     lambda.data.set(initialLambda.data);
   }
-  if (initialLambda === undefined && !Number.isFinite(estimator.evaluate(lambda.data, 0))) {
+  const value = estimator.evaluate(lambda.data, 0);
+  if (initialLambda === undefined && !Number.isFinite(value)) {
     // lambda = 0 is the prior itself: outside the domain only when its scale overflows q(g) (model.md §5).
     throw invalid('weightScale', `is too large: the prior alone leaves ${estimator.domain} in double precision`, problem.weightScale);
   }
-  requireInDomain(estimator.evaluate(lambda.data, 0), estimator.domain, 'initialLambda');
+  requireInDomain(value, estimator.domain, 'initialLambda');
   return lambda;
 }
 
