@@ -5,5 +5,7 @@
 export { assertSquareFinite, assertSymmetric } from './linalg/squareMatrix.js';
 export { multiplySquare, multiplyAccumulate, oneNorm, solveInPlace } from './linalg/denseKernels.js';
 export { expmOfValidated, expmPlan } from './linalg/expm.js';
+export { expmFrechetOfValidated } from './linalg/expmFrechet.js';
+export { gemmAccumulate, transposeInto } from './linalg/gemm.js';
 export { eigenvaluesOfValidated, denseEigenvalues } from './linalg/eigenvalues.js';
 export { leadingSymmetricEigenpairOfValidated } from './linalg/lanczos.js';
