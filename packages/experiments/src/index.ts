@@ -36,3 +36,18 @@ export { runSweep } from './runSweep.js';
 export type { RunSweepOptions, SweepRun, SweepProgress } from './runSweep.js';
 export { mergeSweep } from './sweepResult.js';
 export type { MergeOptions, MergedSweep, SweepTiming } from './sweepResult.js';
+export { runAnyPoint } from './executor.js';
+export type { AnyPoint, PointRow } from './executor.js';
+// Spatially embedded recurrent networks (model.md §11, §12).
+export { rnnMeasures, distanceCorrelation } from './rnn/rnnMeasures.js';
+export type { RnnMeasures } from './rnn/rnnMeasures.js';
+export { trainTrackedRnn, epochColumns, rnnTrainingToFile, LEARNT_ACCURACY } from './rnn/trackRnn.js';
+export type { TrackedEpoch, TrackedRnnTraining } from './rnn/trackRnn.js';
+export { rnnSweepPoints, runRnnSweepPoint } from './rnn/rnnSweep.js';
+export type { RnnSweepGroup, RnnSweepSpec, RnnSweepPoint, RnnSweepRow } from './rnn/rnnSweep.js';
+export { RNN_PRESETS, RNN_PRESET_NAMES } from './rnn/rnnPresets.js';
+export type { RnnPreset } from './rnn/rnnPresets.js';
+export { runRnnSweep, mergeRnnSweep } from './rnn/runRnnSweep.js';
+export type { RunRnnSweepOptions, RnnSweepRun, MergedRnnSweep } from './rnn/runRnnSweep.js';
+export { rnnStudySummary, linearFit, MATCH_RATIO } from './rnn/rnnStudy.js';
+export type { RnnStudySummary, GroupCell, MatchedComparison, LinearFit } from './rnn/rnnStudy.js';

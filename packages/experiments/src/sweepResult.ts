@@ -61,7 +61,8 @@ export async function mergeSweep(spec: SweepSpec, store: PointStore, options: Me
       `invalid \`--resume\`: the sweep is unfinished: ${missing.length} of ${points.length} points have no point file in ${store.location} (first: point ${missing[0]}); run the sweep again with --resume`,
     );
   }
-  const rows = records.map((record) => record.row);
+  // Records of this sweep (checked by hash) hold rows of its own points.
+  const rows = records.map((record) => record.row as SweepRow);
   const columns = sweepColumns(rows);
   const timing: SweepTiming = {
     maxentSeconds: options.maxentSeconds ?? 0,

@@ -8,6 +8,7 @@ import { sampleCommand } from './sample.js';
 import { metricsCommand } from './metrics.js';
 import { demoCommand } from './demo.js';
 import { reportCommand } from './report.js';
+import { rnnCommand } from './rnn.js';
 
 // Each command lives in its own file; add one line here per command.
 export const commands: readonly CommandModule[] = [
@@ -19,5 +20,6 @@ export const commands: readonly CommandModule[] = [
   sweepCommand,
   metricsCommand,
   reportCommand,
+  rnnCommand,
   demoCommand,
 ];
