@@ -19,16 +19,16 @@ export const RNN_PRESETS: Readonly<Record<string, { readonly full: RnnPreset; re
   'sernn-study': {
     full: {
       groups: [
-        { regularizer: 'l1', gammas: [0.0003, 0.001, 0.003, 0.01, 0.03] },
-        { regularizer: 'sernn', gammas: [0.01, 0.03, 0.1, 0.3, 1] },
+        { regularizer: 'l1', gammas: [0.001, 0.002, 0.004, 0.008, 0.016] },
+        { regularizer: 'sernn', gammas: [0.03, 0.06, 0.12, 0.25, 0.5] },
       ],
       seeds: [1, 2, 3, 4, 5],
       epochs: 10,
     },
     quick: {
       groups: [
-        { regularizer: 'l1', gammas: [0.001, 0.01] },
-        { regularizer: 'sernn', gammas: [0.03, 0.3] },
+        { regularizer: 'l1', gammas: [0.003, 0.01] },
+        { regularizer: 'sernn', gammas: [0.1, 0.3] },
       ],
       seeds: [1, 2, 3],
       epochs: 10,
