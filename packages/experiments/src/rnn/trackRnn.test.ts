@@ -35,10 +35,19 @@ describe('trainTrackedRnn', () => {
   });
 
   it('the file holds the matrices as rows and the same scalars', () => {
-    const file = rnnTrainingToFile(tracked) as { epochs: { w: number[][]; shannonEntropy: number; totalWeight: number }[] };
+    const file = rnnTrainingToFile(tracked) as {
+      epochs: { w: number[][]; accuracy: number; measures: { shannonEntropy: number; modularity: { q: number } } }[];
+      recurrent: number[][];
+      coordinates: number[][];
+    };
     expect(file.epochs).toHaveLength(3);
     expect(file.epochs[1].w.flat()).toEqual(Array.from(tracked.epochs[1].w));
-    expect(file.epochs[1].shannonEntropy).toBe(tracked.epochs[1].measures.shannonEntropy);
+    expect(file.epochs[1].accuracy).toBe(tracked.epochs[1].testAccuracy);
+    expect(file.epochs[1].measures.shannonEntropy).toBe(tracked.epochs[1].measures.shannonEntropy);
+    expect(file.epochs[2].measures.modularity.q).toBe(tracked.epochs[2].measures.modularity);
+    expect(file.recurrent.flat()).toEqual(Array.from(tracked.result.parameters.w));
+    expect(file.coordinates).toHaveLength(18);
+    expect(file.coordinates[1]).toEqual([0, 0, 1]);
     // JSON-safe: survives a round trip unchanged.
     expect(JSON.parse(JSON.stringify(file))).toEqual(file);
   });

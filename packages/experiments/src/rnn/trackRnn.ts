@@ -65,9 +65,11 @@ export function epochColumns(epoch: TrackedEpoch): Record<string, number | null>
 
 /**
  * The body of an `rnn-training` result file (interfaces.md), without the
- * envelope: the settings' outcome, one record per epoch (scalars, the
- * community labels, the noise-free answers and W as rows), the final
- * parameters and the eigenvalues of the final W.
+ * envelope: one record per epoch (`loss`, `accuracy` = test accuracy, the other
+ * losses and accuracies, `measures` of §11 with `modularity: { q, communities }`
+ * and the |W|-distance correlation, the noise-free answers, and W as rows),
+ * `recurrent` (the final W), `coordinates` (unit positions on the grid), the
+ * final parameters and the eigenvalues of the final W.
  */
 export function rnnTrainingToFile(tracked: TrackedRnnTraining): Record<string, unknown> {
   const { result } = tracked;
@@ -76,18 +78,39 @@ export function rnnTrainingToFile(tracked: TrackedRnnTraining): Record<string, u
   return {
     units: n,
     stoppedBy: result.stoppedBy,
-    learnt: tracked.epochs.some((epoch) => epoch.testAccuracy >= LEARNT_ACCURACY),
-    epochs: tracked.epochs.map((epoch) => ({
-      ...epochColumns(epoch),
-      problemCorrect: [...epoch.problemCorrect],
-      modularityCommunities: [...epoch.measures.communities],
-      w: rows(epoch.w, n),
-    })),
+    learnt: (tracked.epochs[tracked.epochs.length - 1]?.testAccuracy ?? 0) >= LEARNT_ACCURACY,
+    epochs: tracked.epochs.map((epoch) => {
+      const m = epoch.measures;
+      return {
+        epoch: epoch.epoch,
+        loss: epoch.loss,
+        accuracy: epoch.testAccuracy,
+        trainLoss: epoch.trainLoss,
+        trainTaskLoss: epoch.trainTaskLoss,
+        testLoss: epoch.testLoss,
+        constraint: epoch.constraint,
+        testAccuracy: epoch.testAccuracy,
+        problemAccuracy: epoch.problemAccuracy,
+        problemCorrect: [...epoch.problemCorrect],
+        measures: {
+          shannonEntropy: m.shannonEntropy,
+          communicabilityEntropy: m.communicabilityEntropy,
+          modularity: { q: m.modularity, communities: [...m.communities] },
+          leadingEigenvalue: m.leadingEigenvalue,
+          logLeadingEigenvalue: m.logLeadingEigenvalue,
+          spectralRadius: m.spectralRadius,
+          spectralEntropy: m.spectralEntropy,
+          totalWeight: m.totalWeight,
+          distanceCorrelation: m.distanceCorrelation,
+        },
+        w: rows(epoch.w, n),
+      };
+    }),
+    recurrent: rows(result.parameters.w, n),
+    coordinates: rows(result.positions, result.settings.grid.length),
     eigenvalues: tracked.eigenvalues,
-    positions: rows(result.positions, result.settings.grid.length),
     parameters: {
       wIn: rows(result.parameters.wIn, n),
-      w: rows(result.parameters.w, n),
       b: Array.from(result.parameters.b),
       wOut: rows(result.parameters.wOut, result.parameters.bOut.length),
       bOut: Array.from(result.parameters.bOut),
