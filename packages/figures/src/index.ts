@@ -52,3 +52,5 @@ export type {
   McmcDiagnostics,
   ComparisonSection,
 } from './results.js';
+export { rnnTrainingFigure, rnnStudyScatterFigure, rnnStudyEigenvalueFigure, RNN_MEASURE_NAMES } from './rnn.js';
+export type { RnnTrainingFile, RnnSweepFile } from './rnn.js';
