@@ -25,8 +25,8 @@ export const RNN_BATCH = 128;
 /** PyTorch float64 trials/s (see above). */
 export const PYTORCH_TRIALS_PER_SECOND: Readonly<Record<string, number>> = Object.freeze({ l1: 5700, sernn: 4800 });
 
-export function addRnnTasks(bench: Bench): void {
-  for (const regularizer of ['l1', 'sernn'] as Regularizer[]) {
+/** One training step of batch 128 with the given penalty, as a closure over its buffers; returns the loss. */
+export function rnnStep(regularizer: Regularizer): () => number {
     const settings = resolveRnnSettings({ regularizer, gamma: regularizer === 'l1' ? 0.003 : 0.1 });
     const units = 100;
     const p = createRnnParameters(RNN_INPUTS, units, RNN_CLASSES);
@@ -37,7 +37,7 @@ export function addRnnTasks(bench: Bench): void {
     const distances = gridDistances(settings.grid);
     const adam = createKerasAdam(settings, p.all.length);
     const rng = createRng(2);
-    bench.add(`rnn step ${regularizer} units=100 steps=${batch.steps} float64 trials=${RNN_BATCH}`, () => {
+    return () => {
       drawTrials(batch, settings.task, rng);
       const outcome = taskLossAndGradient(p, batch, workspace, gradient);
       const constraint = constraintAndGradient(regularizer, p.w, units, distances, settings.gamma, gradient.w);
@@ -45,6 +45,26 @@ export function addRnnTasks(bench: Bench): void {
       const loss = outcome.loss + settings.gamma * constraint;
       if (!Number.isFinite(loss)) throw new Error(`rnn step ${regularizer}: non-finite loss ${loss}`);
       return loss;
-    });
+    };
+}
+
+export function addRnnTasks(bench: Bench): void {
+  for (const regularizer of ['l1', 'sernn'] as Regularizer[]) {
+    bench.add(`rnn step ${regularizer} units=100 steps=50 float64 trials=${RNN_BATCH}`, rnnStep(regularizer));
   }
+}
+
+/**
+ * Trials per second of CPU time (user + system of this process) over `steps`
+ * training steps: on a machine shared with other work, wall-clock rates fall
+ * with the load while the CPU time of a single-threaded step hardly does, so
+ * this is the number to compare with a PyTorch run timed on a quiet machine.
+ */
+export function rnnTrialsPerCpuSecond(regularizer: Regularizer, steps: number): number {
+  const step = rnnStep(regularizer);
+  for (let warm = 0; warm < 3; warm++) step();
+  const start = process.cpuUsage();
+  for (let s = 0; s < steps; s++) step();
+  const used = process.cpuUsage(start);
+  return (steps * RNN_BATCH) / ((used.user + used.system) / 1e6);
 }

@@ -6,7 +6,8 @@ import { Bench } from 'tinybench';
 import { createRng } from '@maxent/core';
 import { selectTask, type Network } from '@maxent/constraints';
 import { createForwardWorkspace, forward, trainSteps } from '../src/index.js';
-import { addRnnTasks, PYTORCH_TRIALS_PER_SECOND } from './rnn.js';
+import { quick } from '#bench';
+import { addRnnTasks, PYTORCH_TRIALS_PER_SECOND, rnnTrialsPerCpuSecond } from './rnn.js';
 
 const K = 4;
 const problem = { task: selectTask(K), nonlinearity: 'relu' as const, contextMean: 0, contextStd: 1, stimulusStd: 0.1 };
@@ -68,3 +69,11 @@ const rows = bench.tasks.map((task) => {
   };
 });
 console.table(rows);
+
+// RNN steps per CPU second as well (bench/rnn.ts): robust to other load on the machine.
+if (!quick) {
+  for (const regularizer of ['l1', 'sernn'] as const) {
+    const rate = rnnTrialsPerCpuSecond(regularizer, 20);
+    console.log(`rnn ${regularizer}: ${Math.round(rate)} trials per CPU second, ${(rate / PYTORCH_TRIALS_PER_SECOND[regularizer]).toFixed(2)} x PyTorch float64`);
+  }
+}
