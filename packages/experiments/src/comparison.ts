@@ -1,7 +1,8 @@
 import type { Mat } from '@maxent/core';
 import { activeProbability, summarizePopulations, type MaxentProblem, type PopulationShare, type PopulationSummary } from '@maxent/constraints';
 import { bestMatchingWeightScale, compareWithSolution, type SolutionComparison } from '@maxent/analysis';
-import { populationShares, sharesAlongWeightScale } from '@maxent/solver';
+import { activeGainProbability, sharesAlongWeightScale } from '@maxent/solver';
+import { solutionShares } from './solutionShares.js';
 
 /** A max-ent solution as far as a comparison needs it: the problem and its multipliers. */
 export interface SolutionForComparison {
@@ -55,9 +56,10 @@ export interface CompareOptions {
 }
 
 /**
- * Compares `network` (its populations and summary) with `solution`. Binary gains
- * only (relu): the solution's populations come in closed form from its gain
- * patterns (model.md §6); callers check that first.
+ * Compares `network` (its populations and summary) with `solution`. The
+ * solution's populations come in closed form from its gain patterns for binary
+ * gains (model.md §6) and from clusters of its gain vectors for continuous ones
+ * (§7, gainClusters.ts); both sides are matched by pattern.
  */
 export function compareNetworkWithSolution(
   network: NetworkSide,
@@ -65,9 +67,11 @@ export function compareNetworkWithSolution(
   options: CompareOptions = {},
 ): NetworkComparison {
   const { problem } = solution;
-  const shares = populationShares(problem, solution.lambda);
+  const shares = solutionShares(problem, solution.lambda);
   const comparison = compareWithSolution(network.populations, shares);
-  const solutionSummary = summarizePopulations(shares, problem.contexts, problem.stimuli, activeProbability(problem));
+  // rho of the §6 summary: P(v > 0) for binary gains, P(g > 1/2) for continuous ones (as the solution file's summary).
+  const rho = problem.estimator.kind === 'exact' ? activeProbability(problem) : activeGainProbability(problem);
+  const solutionSummary = summarizePopulations(shares, problem.contexts, problem.stimuli, rho);
   const searched = options.weightScaleSearch === true;
   return {
     weightScale: problem.weightScale,
@@ -84,7 +88,7 @@ export function compareNetworkWithSolution(
 
 /** The best-matching weight scale, or null when the solver had no answer anywhere in the range. */
 function searchWeightScale(populations: readonly PopulationShare[], problem: MaxentProblem, signal: AbortSignal | undefined): BestWeightScale | null {
-  const match = bestMatchingWeightScale(populations, sharesAlongWeightScale(problem), signal === undefined ? {} : { signal });
+  const match = bestMatchingWeightScale(populations, sharesAlongWeightScale(problem, solutionShares), signal === undefined ? {} : { signal });
   if (!Number.isFinite(match.tvDistance)) return null;
   const evaluations = match.evaluations.map((evaluation) => ({
     weightScale: evaluation.weightScale,

@@ -16,9 +16,11 @@ export { gaussHermitePoints, monteCarloPoints, tensorPoints, MAX_POINT_ENTRIES }
 export type { GainPoints, ContextRule } from './gainPoints.js';
 export { maxQOnGainBoxVertices } from './gainBox.js';
 export type { GainBoxVertexQ } from './gainBox.js';
-export { attainabilityThreshold, boundaryContextRule, UnattainableTaskError } from './attainability.js';
-export type { AttainabilityThreshold } from './attainability.js';
+export { attainabilityThreshold, attainabilityPoints, boundaryContextRule, screenAttainability, UnattainableTaskError } from './attainability.js';
+export type { AttainabilityThreshold, DecisionPoints } from './attainability.js';
 export { activeGainProbability } from './continuousSolution.js';
+export { gainPointLaw } from './gainPointLaw.js';
+export type { GainPointLaw } from './gainPointLaw.js';
 export type { GainDistribution, EstimatorCheck, QuadratureCheck, MonteCarloCheck } from './continuousSolution.js';
 export type { SolveOptions, SolveStep } from './options.js';
 export { dualObjective } from './dual.js';

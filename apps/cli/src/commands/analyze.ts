@@ -38,7 +38,7 @@ export const analyzeCommand: CommandModule = {
       .command('analyze')
       .description('populations, selectivity and energy shares of a network; compare with a max-ent solution (model.md §6, §10)')
       .requiredOption('--network <file>', 'network file (kind "network", from maxent sample or maxent train, or your own)')
-      .option('--solution <file>', 'max-ent solution (kind "maxent-solution") to compare with (relu)')
+      .option('--solution <file>', 'max-ent solution (kind "maxent-solution") to compare with; continuous gains compare clusters of gain vectors')
       .option('--out <file>', 'write the analysis result file (JSON) here')
       .option('--seed <S>', `seed of the k-means initialisation for continuous gains (integer, default ${DEFAULT_POPULATION_OPTIONS.seed})`)
       .option('--k-max <k>', `continuous gains: largest number of clusters tried (integer >= 2, default ${DEFAULT_POPULATION_OPTIONS.kMax})`)
@@ -84,14 +84,8 @@ function runAnalyze(io: CliIO, flags: AnalyzeFlags): void {
   emitResult(io, flags, result, () => formatTable(flags.network, analysis.populations, analysis.comparison));
 }
 
-/** The network must be the solution's kind: same K, P, nonlinearity, and binary gains (model.md §6). */
+/** The network must be the solution's kind: same K, P and nonlinearity (model.md §6, §7). */
 function checkComparable(network: Network, problem: MaxentProblem, path: string): void {
-  if (problem.nonlinearity !== 'relu') {
-    throw new InvalidInputError(
-      '--solution',
-      `invalid \`--solution\`: ${path} has nonlinearity ${problem.nonlinearity}; the comparison needs binary gains (relu), whose populations the solver gives in closed form (model.md §6)`,
-    );
-  }
   if (network.nonlinearity !== problem.nonlinearity) {
     throw new InvalidInputError('--solution', `invalid \`--solution\`: ${path} is for ${problem.nonlinearity} networks, the network is ${network.nonlinearity}`);
   }
