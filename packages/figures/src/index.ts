@@ -9,6 +9,7 @@ export type { MountedFigure, MountOptions } from './render/mount.js';
 export {
   patternColor,
   patternLabel,
+  populationLabel,
   activeCount,
   seriesColor,
   OKABE_ITO,
@@ -27,6 +28,8 @@ export {
   priorActiveCount,
 } from './solution.js';
 export type { PopulationFigureOptions } from './solution.js';
+export { solutionGainsFigure } from './solutionGains.js';
+export type { GainLaw } from './solutionGains.js';
 export { neuronScatterFigure, neuronGroups, DEFAULT_NEURON_SCATTER_OPTIONS } from './network.js';
 export type { NeuronScatterOptions, NeuronGroup } from './network.js';
 export { populationComparisonFigure, populationSelectivityComparisonFigure, weightScaleMatchFigure } from './analysis.js';

@@ -12,6 +12,8 @@ export interface PopulationEntry {
   readonly selectivity: number | null;
   readonly direction?: readonly number[];
   readonly count?: number;
+  /** Mean gain vector (clusters of continuous gains). */
+  readonly gains?: readonly number[];
 }
 
 export interface ActiveCount {
@@ -38,7 +40,10 @@ export interface ProblemConfig {
 /** `maxent solve` -> kind `maxent-solution`. */
 export interface SolutionFile extends ResultEnvelope<'maxent-solution', ProblemConfig> {
   readonly lambda: readonly (readonly number[])[];
-  readonly populations: readonly PopulationEntry[];
+  /** Binary gains: one entry per gain pattern. */
+  readonly populations?: readonly PopulationEntry[];
+  /** Continuous gains: clusters of gain vectors instead (interfaces.md "maxent solve with continuous gains"). */
+  readonly clusters?: readonly PopulationEntry[];
   readonly populationsListed?: number;
   readonly populationsTotal?: number;
   readonly summary: PopulationSummary;

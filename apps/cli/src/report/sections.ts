@@ -13,6 +13,7 @@ import {
   selectivityFigure,
   solutionPopulationsFigure,
   solutionSelectivityFigure,
+  solutionGainsFigure,
   specializationFigure,
   sweepMismatchFigure,
   weightScaleMatchFigure,
@@ -57,9 +58,16 @@ const SWEEP_COLUMNS = [
 
 const CONTENT: Readonly<Record<string, KindContent>> = {
   'maxent-solution': {
-    figures: () => [solutionPopulationsFigure, activeContextsFigure, solutionSelectivityFigure],
+    figures: (file) => [
+      solutionPopulationsFigure,
+      activeContextsFigure,
+      solutionSelectivityFigure,
+      // Continuous gains (model.md §7): the law of the gains as well.
+      ...(file.gains === undefined ? [] : [solutionGainsFigure]),
+    ],
     tables: (file) => [
       arrayTable('populations', 'Populations (model.md §6)', file, 'populations', POPULATION_FIELDS),
+      arrayTable('clusters', 'Clusters of gain vectors (model.md §7)', file, 'clusters', ['pattern', 'gains', 'fraction', 'energyShare', 'selectivity']),
       scalarTable('summary', 'Summary', file, SUMMARY_KEYS),
       scalarTable('solver', 'Solver', file, ['converged', 'iterations', 'maxResidual', 'logPartition', 'klFromPrior', 'message']),
     ],
