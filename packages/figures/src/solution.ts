@@ -35,8 +35,8 @@ export function solutionPopulationsFigure(solution: SolutionFile, options: Popul
     option: {
       ...baseOption(),
       legend: topLegend(),
-      grid: singleGrid({ bottom: labels.length > 12 ? 72 : 56 }),
-      xAxis: categoryAxis(PATTERN_AXIS, labels, { rotate: labels.length > 12 ? 90 : 0, nameGap: labels.length > 12 ? 56 : 30 }),
+      grid: singleGrid({ bottom: patternAxisLayout(labels).bottom }),
+      xAxis: categoryAxis(PATTERN_AXIS, labels, patternAxisLayout(labels).axis),
       yAxis: valueAxis({ name: 'share of neurons / of energy', min: 0, nameGap: 44 }),
       series: [
         {
@@ -156,8 +156,8 @@ export function selectivityBars(settings: {
     option: {
       ...baseOption(),
       legend: settings.solution === undefined ? { show: false } : topLegend(),
-      grid: singleGrid({ legend: settings.solution !== undefined, bottom: labels.length > 12 ? 72 : 56 }),
-      xAxis: categoryAxis(PATTERN_AXIS, labels, { rotate: labels.length > 12 ? 90 : 0, nameGap: labels.length > 12 ? 56 : 30 }),
+      grid: singleGrid({ legend: settings.solution !== undefined, bottom: patternAxisLayout(labels).bottom }),
+      xAxis: categoryAxis(PATTERN_AXIS, labels, patternAxisLayout(labels).axis),
       yAxis: valueAxis({ name: 'selectivity χ(g)', min: 0, max: 1, nameGap: 44 }),
       series: [
         {
@@ -234,6 +234,13 @@ function maxPopulations(options: PopulationFigureOptions): number {
   const limit = options.maxPopulations ?? DEFAULT_MAX_POPULATIONS;
   if (!Number.isInteger(limit) || limit < 1) throw invalid('maxPopulations', 'must be an integer >= 1', limit);
   return limit;
+}
+
+/** Rotated tick labels when there are many patterns (90°) or long cluster labels with mean gains (30°). */
+function patternAxisLayout(labels: readonly string[]): { bottom: number; axis: { rotate: number; nameGap: number } } {
+  if (labels.length > 12) return { bottom: 72, axis: { rotate: 90, nameGap: 56 } };
+  if (labels.some((label) => label.length > 6)) return { bottom: 96, axis: { rotate: 30, nameGap: 72 } };
+  return { bottom: 56, axis: { rotate: 0, nameGap: 30 } };
 }
 
 /** The populations of a solution file: by gain pattern, or the clusters of a continuous-gain solution. */

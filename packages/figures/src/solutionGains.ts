@@ -14,7 +14,7 @@ export interface GainLaw {
 }
 
 /** One bar series per context: the mass of g_k in each bin of [0, 1], with E[g_k] in the legend. */
-export function solutionGainsFigure(solution: SolutionFile & { readonly gains?: GainLaw }): Figure {
+export function solutionGainsFigure(solution: SolutionFile & { readonly gains?: GainLaw; readonly estimator?: string }): Figure {
   const gains = solution.gains;
   if (typeof gains !== 'object' || gains === null || !Array.isArray(gains.histograms?.edges) || !Array.isArray(gains.histograms?.mass)) {
     throw invalid('gains', 'must hold histograms { edges, mass } (a solution with continuous gains)', gains);
@@ -28,7 +28,8 @@ export function solutionGainsFigure(solution: SolutionFile & { readonly gains?: 
     caption:
       `Under the max-ent solution at σ = ${solution.config.weightScale}, the share of neurons whose gain g_k = φ'(v_k) in context k ` +
       `falls in each bin of [0, 1] (model.md §7), one colour per context, with the mean gain E[g_k] in the legend. ` +
-      `Binary gains would sit in the two end bins only.`,
+      `Binary gains would sit in the two end bins only.` +
+      (solution.estimator === 'quadrature' ? ' With the quadrature estimator the gains take only the values at its nodes, so the histogram is lumpy.' : ''),
     option: {
       ...baseOption(),
       legend: topLegend(),
