@@ -4,7 +4,7 @@ export type { ThreadExecutorOptions } from './threadExecutor.js';
 export { createFileStore, pointsFolderOf } from './fileStore.js';
 // SLURM job arrays: manifest, sbatch scripts, array tasks, status (README "Running on a cluster").
 export { createManifest, parseManifest, taskPoints, MANIFEST_SCHEMA_VERSION } from './slurm/manifest.js';
-export type { SweepManifest, ManifestPoint, ManifestParts, TaskCommand } from './slurm/manifest.js';
+export type { SweepManifest, ManifestPoint, ManifestParts, TaskCommand, SchedulerSettings } from './slurm/manifest.js';
 export { arrayRange, arrayScript, mergeScript } from './slurm/sbatchScripts.js';
 export type { SbatchScriptOptions } from './slurm/sbatchScripts.js';
 export { parseSbatchOptions } from './slurm/sbatchOptions.js';
@@ -19,5 +19,5 @@ export { slurmFolderOf, submissionFiles, readManifests, readSubmittedJobs } from
 export type { SubmissionFiles, SubmittedJobs } from './slurm/layout.js';
 export { submitSlurmSweep } from './slurm/submitSweep.js';
 export type { SlurmSubmitOptions, SlurmSubmission } from './slurm/submitSweep.js';
-export { slurmSweepStatus } from './slurm/sweepStatus.js';
+export { sweepStatus } from './slurm/sweepStatus.js';
 export type { SweepStatus, PointStatus, PointState, StatusOptions } from './slurm/sweepStatus.js';

@@ -19,6 +19,16 @@ export interface TaskCommand {
   readonly main: string;
 }
 
+/** The scheduler settings of a submission, kept so a --resume submits the same way unless told otherwise. */
+export interface SchedulerSettings {
+  /** `--max-array`: at most this many tasks at once; null: no limit of ours. */
+  readonly maxArray: number | null;
+  /** `--sbatch` options, one `#SBATCH` line each. */
+  readonly sbatchOptions: readonly string[];
+  /** `--sbatch-file` contents, copied into both scripts; null: none. */
+  readonly sbatchFileText: string | null;
+}
+
 /**
  * What one submission of a sweep to SLURM runs: the whole sweep (spec, every
  * point with its seed, the package versions that submitted it) and which points
@@ -47,6 +57,7 @@ export interface SweepManifest {
   /** Array tasks: ceil(todo.length / chunk). */
   readonly tasks: number;
   readonly command: TaskCommand;
+  readonly scheduler: SchedulerSettings;
 }
 
 export interface ManifestParts {
@@ -59,6 +70,7 @@ export interface ManifestParts {
   /** Indices to run; default every point. */
   readonly todo?: readonly number[];
   readonly command: TaskCommand;
+  readonly scheduler: SchedulerSettings;
 }
 
 export function createManifest(spec: SweepSpec, parts: ManifestParts): SweepManifest {
@@ -82,6 +94,7 @@ export function createManifest(spec: SweepSpec, parts: ManifestParts): SweepMani
     todo,
     tasks: Math.ceil(todo.length / parts.chunk),
     command: parts.command,
+    scheduler: { maxArray: parts.scheduler.maxArray, sbatchOptions: [...parts.scheduler.sbatchOptions], sbatchFileText: parts.scheduler.sbatchFileText },
   };
 }
 

@@ -8,12 +8,6 @@ export interface SbatchScriptOptions {
   readonly manifestPath: string;
   /** Absolute folder of the jobs' logs. */
   readonly logsFolder: string;
-  /** At most this many array tasks at once (`%M`); null: no limit of ours. */
-  readonly maxArray: number | null;
-  /** `--sbatch` options, one `#SBATCH` line each. */
-  readonly sbatchOptions: readonly string[];
-  /** `--sbatch-file` contents: site lines (#SBATCH lines first, then commands such as `module load`). */
-  readonly sbatchFileText: string | null;
 }
 
 /**
@@ -32,10 +26,10 @@ export function arrayRange(tasks: number, maxArray: number | null): string {
 /** The array job: task `$SLURM_ARRAY_TASK_ID` runs `maxent sweep-task` on its chunk of points. */
 export function arrayScript(options: SbatchScriptOptions): string {
   const { manifest } = options;
-  const log = `${options.logsFolder}/array-${manifest.submission}_%A_%a.out`;
+  const log = logPath(options.logsFolder, `array-${manifest.submission}_%A_%a.out`);
   const command = [manifest.command.node, manifest.command.main, 'sweep-task', '--manifest', options.manifestPath].map(shellQuote).join(' ');
   return script(
-    [`--job-name=maxent-sweep`, `--array=${arrayRange(manifest.tasks, options.maxArray)}`, `--chdir=${sbatchPath(manifest.cwd, '--out')}`, `--output=${sbatchPath(log, '--out')}`],
+    [`--job-name=maxent-sweep`, `--array=${arrayRange(manifest.tasks, manifest.scheduler.maxArray)}`, `--chdir=${sbatchPath(manifest.cwd, '--out')}`, `--output=${log}`],
     options,
     `exec ${command} --index "$SLURM_ARRAY_TASK_ID"`,
   );
@@ -49,17 +43,25 @@ export function arrayScript(options: SbatchScriptOptions): string {
  */
 export function mergeScript(options: SbatchScriptOptions): string {
   const { manifest } = options;
-  const log = `${options.logsFolder}/merge-${manifest.submission}_%j.out`;
+  const log = logPath(options.logsFolder, `merge-${manifest.submission}_%j.out`);
   const command = [manifest.command.node, manifest.command.main, 'sweep', '--merge', '--out', manifest.out].map(shellQuote).join(' ');
-  return script([`--job-name=maxent-merge`, `--chdir=${sbatchPath(manifest.cwd, '--out')}`, `--output=${sbatchPath(log, '--out')}`], options, `exec ${command}`);
+  return script([`--job-name=maxent-merge`, `--chdir=${sbatchPath(manifest.cwd, '--out')}`, `--output=${log}`], options, `exec ${command}`);
+}
+
+/** A log file's path for `--output`: the folder checked and quoted, then sbatch's `%` pattern appended inside the quotes. */
+function logPath(folder: string, pattern: string): string {
+  const quoted = sbatchPath(`${folder}/`, '--out');
+  return quoted.endsWith('"') ? `${quoted.slice(0, -1)}${pattern}"` : `${quoted}${pattern}`;
 }
 
 function script(own: readonly string[], options: SbatchScriptOptions, command: string): string {
   const lines = ['#!/bin/bash', '# Written by `maxent sweep --executor slurm`; see <out>.slurm/manifest-*.json.'];
   for (const option of own) lines.push(`#SBATCH ${option}`);
-  for (const option of options.sbatchOptions) lines.push(`#SBATCH ${sbatchOption(option)}`);
-  if (options.sbatchFileText !== null) {
-    const site = options.sbatchFileText.replace(/^#!.*\n/, '').replace(/\s+$/, '');
+  const { sbatchOptions, sbatchFileText } = options.manifest.scheduler;
+  for (const option of sbatchOptions) lines.push(`#SBATCH ${sbatchOption(option)}`);
+  if (sbatchFileText !== null) {
+    // Site lines: their #SBATCH lines must come before their commands (sbatch stops reading directives at the first command).
+    const site = sbatchFileText.replace(/^#!.*\n/, '').replace(/\s+$/, '');
     if (site !== '') lines.push('# --sbatch-file:', site);
   }
   lines.push('set -eu', command, '');

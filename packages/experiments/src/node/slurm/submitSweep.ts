@@ -6,7 +6,7 @@ import { sweepHash } from '../../sweepHash.js';
 import { sweepPoints, type SweepSpec } from '../../spec.js';
 import { createFileStore, pointsFolderOf } from '../fileStore.js';
 import { readManifests, readSubmittedJobs, slurmFolderOf, submissionFiles, writeSubmittedJobs, writeTextAtomic, type SubmissionFiles } from './layout.js';
-import { createManifest, type SweepManifest, type TaskCommand } from './manifest.js';
+import { createManifest, type SchedulerSettings, type SweepManifest, type TaskCommand } from './manifest.js';
 import { arrayScript, mergeScript } from './sbatchScripts.js';
 import { ACTIVE_STATES, type SlurmClient } from './slurmClient.js';
 
@@ -18,9 +18,7 @@ export interface SlurmSubmitOptions {
   readonly versions: Readonly<Record<string, string>>;
   readonly command: TaskCommand;
   readonly chunk: number;
-  readonly maxArray: number | null;
-  readonly sbatchOptions: readonly string[];
-  readonly sbatchFileText: string | null;
+  readonly scheduler: SchedulerSettings;
   /** Run only the points without a point file, as a new submission beside the earlier ones. */
   readonly resume: boolean;
   /** Write the manifest and scripts, submit nothing. */
@@ -100,19 +98,13 @@ export async function submitSlurmSweep(spec: SweepSpec, options: SlurmSubmitOpti
     chunk: options.chunk,
     todo,
     command: options.command,
+    scheduler: options.scheduler,
   });
   const files = submissionFiles(slurmFolder, submission);
   if (todo.length === 0) return { manifest, files, arrayJob: null, mergeJob: null, cancelled };
   await checkArraySize(manifest, options.client, options.dryRun);
 
-  const scriptOptions = {
-    manifest,
-    manifestPath: files.manifest,
-    logsFolder: files.logs,
-    maxArray: options.maxArray,
-    sbatchOptions: options.sbatchOptions,
-    sbatchFileText: options.sbatchFileText,
-  };
+  const scriptOptions = { manifest, manifestPath: files.manifest, logsFolder: files.logs };
   const array = arrayScript(scriptOptions);
   const merge = mergeScript(scriptOptions);
   await mkdir(files.logs, { recursive: true });

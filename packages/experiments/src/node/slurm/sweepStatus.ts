@@ -34,21 +34,23 @@ export interface SweepStatus {
 }
 
 export interface StatusOptions {
+  readonly sweepHash: string;
+  readonly total: number;
   readonly store: PointStore;
   readonly failures: FailureRecords;
+  /** The SLURM submissions of the sweep (none for a local sweep). */
   readonly manifests: readonly SweepManifest[];
   readonly jobs: readonly SubmittedJobs[];
   /** null: read the files only. */
   readonly client: SlurmClient | null;
 }
 
-/** The state of every point of a SLURM sweep (the latest manifest's), from the files and, where there, the queue. */
-export async function slurmSweepStatus(options: StatusOptions): Promise<SweepStatus> {
-  const latest = options.manifests[options.manifests.length - 1];
-  const total = latest.points.length;
+/** The state of every point of a sweep, from the files and, for a SLURM sweep where squeue is there, the queue. */
+export async function sweepStatus(options: StatusOptions): Promise<SweepStatus> {
+  const { total, sweepHash } = options;
   const arrayJobs = options.jobs.map((job) => job.arrayJob).filter((id): id is string => id !== null);
-  const states = options.client === null ? null : await options.client.jobStates(arrayJobs);
-  const failures = new Map((await options.failures.list()).filter((failure) => failure.sweep === latest.sweepHash).map((failure) => [failure.index, failure]));
+  const states = options.client === null || arrayJobs.length === 0 ? null : await options.client.jobStates(arrayJobs);
+  const failures = new Map((await options.failures.list()).filter((failure) => failure.sweep === sweepHash).map((failure) => [failure.index, failure]));
   const taskOf = lastTaskOfEachPoint(options.manifests, options.jobs);
   const counts: Record<PointState, number> = { done: 0, running: 0, pending: 0, failed: 0, missing: 0 };
   const points: PointStatus[] = [];
@@ -57,7 +59,7 @@ export async function slurmSweepStatus(options: StatusOptions): Promise<SweepSta
     const job = taskOf.get(index) ?? null;
     const scheduler = job === null || states === null ? null : (states.get(job) ?? null);
     let state: PointState;
-    if (record !== undefined && belongsTo(record, index, total, latest.sweepHash)) state = 'done';
+    if (record !== undefined && belongsTo(record, index, total, sweepHash)) state = 'done';
     else if (scheduler !== null && ACTIVE_STATES.has(scheduler)) state = scheduler === 'RUNNING' || scheduler === 'COMPLETING' ? 'running' : 'pending';
     else if (failures.has(index)) state = 'failed';
     else state = 'missing';
