@@ -70,7 +70,7 @@ function script(own: readonly string[], options: SbatchScriptOptions, command: s
 
 /** One `--sbatch` option as sbatch reads it from a script line: a value with spaces in double quotes. */
 function sbatchOption(option: string): string {
-  if (!/\s/.test(option)) return option;
+  if (!/\s/.test(option) || /^-[A-Za-z] \S+$/.test(option)) return option;
   if (option.includes('"')) throw new InvalidInputError('--sbatch', `invalid \`--sbatch\`: an option with spaces cannot also hold ", got ${JSON.stringify(option)}`);
   const equals = option.indexOf('=');
   return equals < 0 ? `"${option}"` : `${option.slice(0, equals + 1)}"${option.slice(equals + 1)}"`;
