@@ -83,7 +83,12 @@ EOF
 wait_gone() { for _ in $(seq 100); do kill -0 "$1" 2>/dev/null || return 0; sleep 0.1; done; }
 
 stop() {   # by pid file, never by name
-  local pids p
+  local pids p jobs
+  # Cancel what is queued first, so no job step (slurmstepd) outlives slurmd.
+  if [ -f "$SLURM_CONF" ] && jobs=$(squeue -h -o %A 2>/dev/null) && [ -n "$jobs" ]; then
+    scancel $jobs 2>/dev/null || true
+    for _ in $(seq 100); do [ -z "$(squeue -h -o %A 2>/dev/null)" ] && break; sleep 0.1; done
+  fi
   pids=$(cat "$S/slurmd.pid" "$S/slurmctld.pid" 2>/dev/null || true)
   for p in $pids; do kill "$p" 2>/dev/null || true; done
   for p in $pids; do wait_gone "$p"; done

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -186,5 +186,6 @@ describe('arrayScript and mergeScript', () => {
       [join(folder, 'dist/main.js'), 'sweep-task', '--manifest', join(folder, "it's.json.slurm/manifest-0.json"), '--index', '2'].map((arg) => `[${arg}]\n`).join(''),
     );
     expect(run(mergeScript(options))).toBe([join(folder, 'dist/main.js'), 'sweep', '--merge', '--out', "out dir/it's.json"].map((arg) => `[${arg}]\n`).join(''));
+    rmSync(folder, { recursive: true, force: true });
   });
 });
