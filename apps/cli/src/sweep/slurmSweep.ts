@@ -148,20 +148,40 @@ function isMergedResult(io: CliIO, out: string, hash: string): boolean {
   }
 }
 
-/** Counts, then one line per point that is not done. */
+/** Failed points listed one per line with their error, at most this many. */
+const FAILED_LINES = 20;
+
+/** Counts; each failed point with its error; the running, pending and missing ones as index ranges. */
 export function statusLines(status: SweepStatus, out: string): string {
   const { counts } = status;
   const lines = [
     `${out}: ${status.total} points: ${counts.done} done, ${counts.running} running, ${counts.pending} pending, ${counts.failed} failed, ${counts.missing} missing` +
       ` (from ${status.source === 'scheduler' ? 'squeue/sacct and the point files' : 'the point files'})`,
   ];
-  for (const point of status.points) {
-    if (point.state === 'done') continue;
-    const where = [point.job === null ? null : `job ${point.job}`, point.scheduler].filter((part) => part !== null).join(', ');
-    const error = point.error === undefined ? '' : `: ${point.error.message}`;
-    lines.push(`  point ${point.index} ${point.state}${where === '' ? '' : ` (${where})`}${error}`);
+  const failed = status.points.filter((point) => point.state === 'failed');
+  for (const point of failed.slice(0, FAILED_LINES)) {
+    lines.push(`  point ${point.index} failed${point.job === null ? '' : ` (job ${point.job})`}: ${point.error?.message ?? 'no error recorded'}`);
+  }
+  if (failed.length > FAILED_LINES) lines.push(`  ... ${failed.length - FAILED_LINES} more failed points: see ${out}.points/<i>.failed.json`);
+  for (const state of ['running', 'pending', 'missing'] as const) {
+    const points = status.points.filter((point) => point.state === state);
+    if (points.length === 0) continue;
+    const seen = [...new Set(points.map((point) => point.scheduler).filter((value) => value !== null))];
+    lines.push(`  ${state}: points ${indexRanges(points.map((point) => point.index))}${seen.length === 0 ? '' : ` (scheduler: ${seen.join(', ')})`}`);
   }
   return `${lines.join('\n')}\n`;
+}
+
+/** Ascending indices as ranges: 0-3, 7, 9-10. */
+function indexRanges(indices: readonly number[]): string {
+  const ranges: string[] = [];
+  for (let i = 0; i < indices.length; ) {
+    let j = i;
+    while (j + 1 < indices.length && indices[j + 1] === indices[j] + 1) j++;
+    ranges.push(i === j ? String(indices[i]) : `${indices[i]}-${indices[j]}`);
+    i = j + 1;
+  }
+  return ranges.join(', ');
 }
 
 /**
