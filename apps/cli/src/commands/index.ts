@@ -3,6 +3,7 @@ import { evaluateCommand } from './evaluate.js';
 import { trainCommand } from './train.js';
 import { analyzeCommand } from './analyze.js';
 import { sweepCommand } from './sweep.js';
+import { sweepTaskCommand } from './sweepTask.js';
 import { solveCommand } from './solve.js';
 import { sampleCommand } from './sample.js';
 import { metricsCommand } from './metrics.js';
@@ -17,6 +18,7 @@ export const commands: readonly CommandModule[] = [
   trainCommand,
   analyzeCommand,
   sweepCommand,
+  sweepTaskCommand,
   metricsCommand,
   reportCommand,
   demoCommand,

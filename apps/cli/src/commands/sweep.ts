@@ -20,6 +20,7 @@ import type { CliIO } from '../context.js';
 import type { CommandModule } from '../commandModule.js';
 import { integerFlag, resolveConfig, trainingFromFlags } from '../configOptions.js';
 import { csvPathOf, executeSweep } from '../sweep/executeSweep.js';
+import { mergeSweepFiles, statusReport, submitSweepToSlurm, sweepOnDisk } from '../sweep/slurmSweep.js';
 import { tableLines } from '../table.js';
 
 type AxisFlags = Partial<Record<SweepField, string>>;
@@ -42,7 +43,21 @@ interface SweepFlags extends AxisFlags {
   workers?: string;
   resume?: boolean;
   quiet?: boolean;
+  executor?: string;
+  chunk?: string;
+  maxArray?: string;
+  sbatch?: string;
+  sbatchFile?: string;
+  dryRun?: boolean;
+  status?: boolean;
+  merge?: boolean;
 }
+
+/** Where the points run (interfaces.md `maxent sweep`): this thread, worker threads, or SLURM job arrays. */
+const EXECUTORS = ['thread', 'workers', 'slurm'] as const;
+type ExecutorName = (typeof EXECUTORS)[number];
+/** Flags that only mean something with `--executor slurm`. */
+const SLURM_FLAGS = { chunk: '--chunk', maxArray: '--max-array', sbatch: '--sbatch', sbatchFile: '--sbatch-file', dryRun: '--dry-run' } as const;
 
 const DEFAULT_INIT_SCALES = '0.05,2';
 /** Rows printed on stdout; the files hold all. */
@@ -84,14 +99,38 @@ export const sweepCommand: CommandModule = {
       .option('--seed <S>', `master seed; point i uses deriveSeed(seed, i) (integer, default ${DEFAULT_SEED})`)
       .option('--workers <n>', 'worker threads (0 = run in this thread; default: available cores - 1, at least 1)')
       .option('--resume', 'continue an interrupted sweep: run only the points without a point file (<out>.points/)')
+      .option('--executor <name>', `where the points run: ${EXECUTORS.join(' | ')} (default: workers, or thread with --workers 0)`)
+      .option('--chunk <C>', 'slurm: points per array task (default 1; more for grids above the site\'s MaxArraySize)')
+      .option('--max-array <M>', 'slurm: at most M array tasks at once (--array=0-(n-1)%M)')
+      .option('--sbatch <options>', 'slurm: extra sbatch options, e.g. "--partition=x --time=1:00:00" (one #SBATCH line each)')
+      .option('--sbatch-file <file>', 'slurm: site lines copied into the job scripts (#SBATCH lines, then commands such as module load)')
+      .option('--dry-run', 'slurm: write the manifest and job scripts under <out>.slurm/, submit nothing')
+      .option('--status', 'report which points are done, running, pending, failed or missing (squeue/sacct for a SLURM sweep) and exit')
+      .option('--merge', 'merge the point files into --out; with points missing or failed, list them, write nothing, exit 4')
       .option('--quiet', 'no progress bar and no table')
       .action((flags: SweepFlags) => runSweepCommand(io, flags));
   },
 };
 
 async function runSweepCommand(io: CliIO, flags: SweepFlags): Promise<void> {
+  const executor = executorOf(flags);
+  if (flags.status === true && flags.merge === true) throw new InvalidInputError('--status', 'invalid `--status`: give --status or --merge, not both');
+  if (flags.status === true || flags.merge === true || executor === 'slurm') {
+    const disk = await sweepOnDisk(io, flags.out, flagsDefineSweep(flags), () => sweepSpecFromFlags(io, flags));
+    if (flags.status === true) {
+      io.stdout(await statusReport(io, flags.out, disk));
+      return;
+    }
+    if (flags.merge === true) {
+      const { rows } = await mergeSweepFiles(io, flags.out, disk);
+      if (flags.quiet !== true) io.stdout(`wrote ${flags.out} and ${csvPathOf(flags.out)}: ${rows} points merged\n`);
+      return;
+    }
+    await submitSweepToSlurm(io, disk, { out: flags.out, resume: flags.resume === true, flags });
+    return;
+  }
   const spec = sweepSpecFromFlags(io, flags);
-  const workers = integerFlag(flags.workers, '--workers', { min: 0 }) ?? Math.max(1, availableParallelism() - 1);
+  const workers = executor === 'thread' ? 0 : (integerFlag(flags.workers, '--workers', { min: executor === 'workers' ? 1 : 0 }) ?? Math.max(1, availableParallelism() - 1));
   const result = await executeSweep(io, spec, { out: flags.out, workers, resume: flags.resume === true, quiet: flags.quiet === true });
   if (flags.quiet === true) return;
   io.stdout(formatRows(result.rows));
@@ -101,6 +140,28 @@ async function runSweepCommand(io: CliIO, flags: SweepFlags): Promise<void> {
       (spec.training === null ? '' : `, training part ${trainingSeconds.toFixed(1)} s`) +
       ` (${workers === 0 ? 'in this thread' : `${workers} worker threads`})\n`,
   );
+}
+
+/** The executor of `--executor` (and `--workers 0`); SLURM-only flags without it are an error naming the flag. */
+function executorOf(flags: SweepFlags): ExecutorName | null {
+  const name = flags.executor;
+  if (name !== undefined && !(EXECUTORS as readonly string[]).includes(name)) {
+    throw new InvalidInputError('--executor', `invalid \`--executor\`: must be one of ${EXECUTORS.join(', ')}, got ${JSON.stringify(name)}`);
+  }
+  if (name !== 'slurm') {
+    for (const [key, flag] of Object.entries(SLURM_FLAGS)) {
+      if (flags[key as keyof typeof SLURM_FLAGS] !== undefined) throw new InvalidInputError(flag, `invalid \`${flag}\`: only applies with --executor slurm`);
+    }
+  }
+  if (name === 'slurm' && flags.workers !== undefined) throw new InvalidInputError('--workers', 'invalid `--workers`: does not apply with --executor slurm (each array task runs its points in order)');
+  if (name === 'thread' && flags.workers !== undefined && flags.workers !== '0') throw new InvalidInputError('--workers', 'invalid `--workers`: --executor thread runs in this thread; drop --workers');
+  return (name as ExecutorName | undefined) ?? null;
+}
+
+/** Whether the flags say what to sweep (else --status, --merge and a SLURM --resume take the submitted sweep). */
+function flagsDefineSweep(flags: SweepFlags): boolean {
+  const defining = [flags.config, flags.preset, flags.train, flags.maxentOnly, flags.initScales, flags.seed, flags.neurons, flags.steps, flags.lr, flags.batch, flags.optimizer, flags.weightDecay];
+  return defining.some((value) => value !== undefined) || Object.keys(SWEEP_FIELDS).some((field) => flags[field as SweepField] !== undefined) || !flags.weightScaleSearch;
 }
 
 /** The sweep spec of the flags (and config file), validated; errors name the flag. */
