@@ -7,3 +7,4 @@ export { multiplySquare, multiplyAccumulate, oneNorm, solveInPlace } from './lin
 export { expmOfValidated, expmPlan } from './linalg/expm.js';
 export { eigenvaluesOfValidated, denseEigenvalues } from './linalg/eigenvalues.js';
 export { leadingSymmetricEigenpairOfValidated } from './linalg/lanczos.js';
+export { tridiagonalEigenvalues } from './linalg/tridiagonal.js';
