@@ -45,3 +45,5 @@ export { DEFAULT_CONSISTENCY_TOLERANCE, findDegeneracies } from './lowrank/degen
 export type { Degeneracies } from './lowrank/degeneracy.js';
 export { NULL_EIGENVALUE_FLOOR, featureMatrix, gramMatrix, gramSpectrum } from './lowrank/gram.js';
 export type { GramSpectrum } from './lowrank/gram.js';
+export { DEFAULT_RIDGE, checkLowRankProblem } from './lowrank/problem.js';
+export type { Ridge, LowRankProblem } from './lowrank/problem.js';

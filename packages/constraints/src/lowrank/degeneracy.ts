@@ -54,7 +54,7 @@ export function findDegeneracies(
       if (c === null) continue;
       const related = name === 'tanh' ? Math.abs(Math.abs(c) - 1) <= 1e-12 : c > 0;
       if (related) {
-        relations.push([a, b, c]);
+        relations.push([a, b, name === 'tanh' ? Math.sign(c) : c]);
         representative[b] = a;
         break;
       }

@@ -1,0 +1,18 @@
+import { teacherPreset, mixtureField, gridPoints, fieldTargets, defaultPriorPoints, DEFAULT_RIDGE } from '@maxent/constraints';
+import { createRng } from '@maxent/core';
+import { solveJoint, createJointEstimator } from './src/index.js';
+const teacher = teacherPreset('quadstable');
+const points = gridPoints(2, { kind: 'polar', extent: 3, radii: 5, angles: 16 }, true);
+const targets = fieldTargets(mixtureField(teacher), points);
+const problem = { rank: 2, nonlinearity: 'tanh' as const, points, targets, priorMStd: 1, priorNStd: 1, ridge: DEFAULT_RIDGE };
+const loadings = defaultPriorPoints(2, 1, createRng(1));
+const est = createJointEstimator(problem, loadings);
+const x = new Float64Array(est.size);
+let t0 = performance.now();
+for (let i = 0; i < 3; i++) est.evaluate(x, 2);
+t0 = performance.now(); for (let i = 0; i < 10; i++) est.evaluate(x, 2); console.log("eval2 warm", ((performance.now() - t0) / 10).toFixed(1));
+console.log('eval2', ((performance.now() - t0) / 3).toFixed(1), 'ms');
+t0 = performance.now();
+for (let i = 0; i < 3; i++) est.evaluate(x, 0);
+console.log('eval0', ((performance.now() - t0) / 3).toFixed(1), 'ms');
+const j = solveJoint(problem, loadings, { onProgress: (s) => console.log(s.iteration, s.value, s.maxResidual, s.stepSize) });
