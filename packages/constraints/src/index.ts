@@ -47,3 +47,4 @@ export { NULL_EIGENVALUE_FLOOR, featureMatrix, gramMatrix, gramSpectrum } from '
 export type { GramSpectrum } from './lowrank/gram.js';
 export { DEFAULT_RIDGE, checkLowRankProblem } from './lowrank/problem.js';
 export type { Ridge, LowRankProblem } from './lowrank/problem.js';
+export { teacherConditionalMean } from './lowrank/teacherConditional.js';
