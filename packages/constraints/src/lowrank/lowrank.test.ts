@@ -99,9 +99,9 @@ describe('mixture teachers (model.md §14)', () => {
   });
 
   it.each([
-    ['bistable', [1.3371088959], 1],
-    ['ring', [0.9481343176, 0], 2],
-    ['quadstable', [1.8250737954, 0], 2],
+    ['bistable', [1.3371088959]],
+    ['ring', [0.9481343176, 0]],
+    ['quadstable', [1.8250737954, 0]],
   ] as const)('%s: G(kappa*) = kappa* at the fixed point of §14', (name, fixedPoint) => {
     const g = new Float64Array(fixedPoint.length);
     mixtureField(teacherPreset(name)).evaluate(Float64Array.from(fixedPoint), g);
