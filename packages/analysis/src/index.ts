@@ -30,3 +30,11 @@ export { totalWeight } from './metrics/totalWeight.js';
 export { weightMetrics } from './metrics/weightMetrics.js';
 export type { WeightMetrics, WeightMetricsOptions } from './metrics/weightMetrics.js';
 export { VERSION } from './version.js';
+// Low-rank recurrent networks: fixed points, attractors, populations, dissimilarity (model.md §14).
+export { latentFixedPoints, FIXED_POINT_DEFAULTS } from './lowrank/fixedPoints.js';
+export type { FixedPoint, FixedPointKind, FixedPointOptions } from './lowrank/fixedPoints.js';
+export { ringMeasures, cycleMeasures } from './lowrank/attractors.js';
+export type { RingMeasures, CycleMeasures } from './lowrank/attractors.js';
+export { loadingPopulations, LOADING_POPULATION_DEFAULTS } from './lowrank/loadingPopulations.js';
+export type { LoadingPopulation, LoadingPopulations } from './lowrank/loadingPopulations.js';
+export { energyDistance, conditionalMeanDifference } from './lowrank/dissimilarity.js';

@@ -6,6 +6,7 @@ import { Bench } from 'tinybench';
 import { createRng } from '@maxent/core';
 import { selectTask, type Network } from '@maxent/constraints';
 import { createForwardWorkspace, forward, trainSteps } from '../src/index.js';
+import { runLowRankBench } from './lowrank.js';
 
 const K = 4;
 const problem = { task: selectTask(K), nonlinearity: 'relu' as const, contextMean: 0, contextStd: 1, stimulusStd: 0.1 };
@@ -62,3 +63,4 @@ const rows = bench.tasks.map((task) => {
   };
 });
 console.table(rows);
+await runLowRankBench();

@@ -29,3 +29,6 @@ export type { Optimizer, OptimizerSettings } from './optimizers.js';
 export { createParameterBuffer, initializeParameters } from './initialization.js';
 export type { ParameterBuffer } from './initialization.js';
 export { VERSION } from './version.js';
+// Low-rank recurrent networks: simulation and latent readout (model.md §14).
+export { INTEGRATION_METHODS, SIMULATE_DEFAULTS, simulateLowRank, latentReadout, statesInSpan } from './lowrank/simulate.js';
+export type { IntegrationMethod, SimulateOptions, Simulation } from './lowrank/simulate.js';

@@ -9,6 +9,7 @@ import { sampleCommand } from './sample.js';
 import { metricsCommand } from './metrics.js';
 import { demoCommand } from './demo.js';
 import { reportCommand } from './report.js';
+import { lowrankCommand } from './lowrank.js';
 
 // Each command lives in its own file; add one line here per command.
 export const commands: readonly CommandModule[] = [
@@ -22,4 +23,5 @@ export const commands: readonly CommandModule[] = [
   metricsCommand,
   reportCommand,
   demoCommand,
+  lowrankCommand,
 ];
