@@ -57,12 +57,14 @@ function solveAndPropagate(next: ViewerState, startedAt: number) {
 /** A new state from the controls: into the URL (a new entry, or the same entry while a slider moves) and solved. */
 function apply(next: ViewerState, change: ChangeKind) {
   const startedAt = performance.now();
-  state = next;
   const search = stateToSearch(next);
+  // A slider's closing "change" repeats its last "input": nothing new to solve.
+  const same = search === stateToSearch(state);
+  state = next;
   if (change === 'move') history.replaceState(null, '', search);
-  else history.pushState(null, '', search);
+  else if (!same) history.pushState(null, '', search);
   controls.show(next);
-  solveAndPropagate(next, startedAt);
+  if (!same) solveAndPropagate(next, startedAt);
 }
 
 window.addEventListener('popstate', () => {

@@ -1,8 +1,10 @@
 // The page's side of the Web Worker. Work runs in lanes, one worker each:
-// `explore` and `transitions` are restartable (a new request terminates the
-// worker still busy with the old one and starts a fresh worker, so a stale
-// solve never holds up the new setting); `files` runs its requests in turn and
-// keeps its worker, which holds the opened networks.
+// `explore` and `transitions` are restartable: a new request replaces the one
+// in flight. If that one has run for a while, its worker is terminated and a
+// fresh one started, so a long stale solve never holds up the new setting; if
+// it has only just started (a slider moving), the new request waits for it
+// instead, since starting a worker costs more than a short solve. `files` runs
+// its requests in turn and keeps its worker, which holds the opened networks.
 import { rebuildWorkerError } from '@maxent/core';
 import type { WorkerRequest, WorkerResponse, WorkerResults } from './protocol.js';
 
@@ -23,9 +25,22 @@ interface Pending {
   readonly onProgress: ((progress: Progress) => void) | undefined;
 }
 
+/** A request in flight for less than this is waited for rather than terminated. */
+export const RESTART_AFTER_MS = 150;
+
+interface Queued {
+  readonly request: Request;
+  readonly onProgress: ((progress: Progress) => void) | undefined;
+  readonly resolve: (value: unknown) => void;
+  readonly reject: (error: Error) => void;
+}
+
 interface LaneState {
   worker: Worker | null;
   pending: Pending | null;
+  pendingSince: number;
+  /** Restartable lanes: the request that waits for a young one in flight (the latest only). */
+  next: Queued | null;
   /** files lane: requests waiting for the worker. */
   queue: Promise<unknown>;
 }
@@ -51,6 +66,13 @@ export class WorkerClient {
       return next as Promise<WorkerResults[T]>;
     }
     if (state.pending !== null) {
+      state.next?.reject(new CancelledError('replaced by a newer request'));
+      state.next = null;
+      if (performance.now() - state.pendingSince < RESTART_AFTER_MS) {
+        return new Promise((resolve, reject) => {
+          state.next = { request, onProgress, resolve: resolve as (value: unknown) => void, reject };
+        });
+      }
       state.worker?.terminate();
       state.worker = null;
       state.pending.reject(new CancelledError('replaced by a newer request'));
@@ -68,7 +90,7 @@ export class WorkerClient {
   private lane(lane: Lane): LaneState {
     let state = this.lanes.get(lane);
     if (state === undefined) {
-      state = { worker: null, pending: null, queue: Promise.resolve() };
+      state = { worker: null, pending: null, pendingSince: 0, next: null, queue: Promise.resolve() };
       this.lanes.set(lane, state);
     }
     return state;
@@ -87,6 +109,14 @@ export class WorkerClient {
           return;
         }
         state.pending = null;
+        const next = state.next;
+        state.next = null;
+        if (next !== null) {
+          // The answer is to a request already replaced: drop it and send the waiting one.
+          pending.reject(new CancelledError('replaced by a newer request'));
+          this.send(state, next.request, next.onProgress).then(next.resolve, next.reject);
+          return;
+        }
         if (message.type === 'done') pending.resolve(message.result);
         else pending.reject(rebuildWorkerError(message.error));
       });
@@ -94,7 +124,10 @@ export class WorkerClient {
         const pending = state.pending;
         state.pending = null;
         state.worker = null;
-        pending?.reject(new Error(`the worker failed: ${event.message || 'it could not start'}`));
+        const failure = new Error(`the worker failed: ${event.message || 'it could not start'}`);
+        pending?.reject(failure);
+        state.next?.reject(failure);
+        state.next = null;
       });
       state.worker = worker;
     }
@@ -102,6 +135,7 @@ export class WorkerClient {
     const worker = state.worker;
     return new Promise((resolve, reject) => {
       state.pending = { id, resolve, reject, onProgress };
+      state.pendingSince = performance.now();
       const transfer = 'bytes' in request ? [request.bytes] : [];
       worker.postMessage({ ...request, id }, transfer);
     });

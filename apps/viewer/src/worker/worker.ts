@@ -9,8 +9,17 @@ import { VIEWER_VERSIONS } from './versions.js';
 
 const post = (message: WorkerResponse) => (self as unknown as { postMessage(message: WorkerResponse): void }).postMessage(message);
 
+/** Progress reaches the page at most this often: the sampler reports every neuron, and each message costs the page a redraw of its status. */
+const PROGRESS_INTERVAL_MS = 100;
+
 function run(request: WorkerRequest): unknown {
-  const progress = (value: { done: number; total: number }) => post({ id: request.id, type: 'progress', progress: value });
+  let last = performance.now();
+  const progress = (value: { done: number; total: number }) => {
+    const now = performance.now();
+    if (now - last < PROGRESS_INTERVAL_MS) return;
+    last = now;
+    post({ id: request.id, type: 'progress', progress: value });
+  };
   switch (request.type) {
     case 'explore':
       return exploreSettings(request.state, { onProgress: progress });
