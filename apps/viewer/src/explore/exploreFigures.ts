@@ -9,6 +9,7 @@ import {
   type Figure,
   type SolutionFile,
 } from '@maxent/figures';
+import { withCompactLegend } from '../views/compactLegend.js';
 import type { ExploreResult } from '../worker/explore.js';
 
 /** Slots of the explore view, in page order. */
@@ -32,7 +33,7 @@ export function exploreFigures(result: ExploreResult): ExploreFigures {
   } else {
     notes.push('Continuous gains (model.md §7): the solution has no populations by gain pattern; its summary reads "active in context k" as g_k > 1/2.');
   }
-  if (result.network !== null) figures.neurons = neuronScatterFigure(result.network);
+  if (result.network !== null) figures.neurons = withCompactLegend(neuronScatterFigure(result.network));
   if (result.networkNote !== null) notes.push(result.networkNote);
   return { figures, notes };
 }

@@ -4,6 +4,7 @@ import { specializationFigure, type SweepFile } from '@maxent/figures';
 import { describe, expect, it } from 'vitest';
 import { combinedSweep, transitionFigures } from '../transitions/transitionFigures.js';
 import { DEFAULT_STATE } from '../state/viewerState.js';
+import { withCompactLegend } from './compactLegend.js';
 import { CURRENT_SERIES_NAME, withCurrentSetting } from './currentSetting.js';
 import { MAX_DIGEST_POINTS, seriesDigest } from './figureDigest.js';
 import { arrayTable, scalarTable, valueAt } from './scalarTable.js';
@@ -46,6 +47,16 @@ describe('the current setting on a transition figure', () => {
       expect(seriesDigest(figure).series.at(-1)!.name).toBe(CURRENT_SERIES_NAME);
       expect(figure.caption).toMatch(/opened sweep's \d+ rows/);
     }
+  });
+});
+
+describe('the compact legend of a scatter with many patterns', () => {
+  const scatter = (series: number) => ({ kind: 'chart' as const, id: 's', title: '', caption: 'c.', option: { legend: { show: true }, grid: { top: 80 }, series: Array.from({ length: series }, () => ({ type: 'scatter' })) } });
+  it('keeps the legend up to the limit and hides it past it, saying so', () => {
+    expect(withCompactLegend(scatter(24) as never)).toEqual(scatter(24));
+    const hidden = withCompactLegend(scatter(25) as never);
+    expect(hidden.option.legend).toEqual({ show: false });
+    expect(hidden.caption).toBe('c. Legend hidden: 25 gain patterns, coloured as in the population chart.');
   });
 });
 

@@ -8,6 +8,7 @@ import {
 import { CancelledError } from '../../worker/client.js';
 import type { NetworkPayload } from '../../worker/openFile.js';
 import { element, messageBox } from '../../ui/dom.js';
+import { withCompactLegend } from '../compactLegend.js';
 import type { KindView } from '../registry.js';
 import { addFigure, addTable, figureGrid } from '../parts.js';
 import { arrayTable, scalarTable, valueAt } from '../scalarTable.js';
@@ -18,7 +19,7 @@ export const networkView: KindView = {
   render(target, opened, context) {
     const { file, totalNeurons, analysis } = opened.data as NetworkPayload;
     const grid = figureGrid();
-    addFigure(grid, 'neuron scatter', () => neuronScatterFigure(file));
+    addFigure(grid, 'neuron scatter', () => withCompactLegend(neuronScatterFigure(file)));
     if (file.diagnostics !== undefined) {
       addFigure(grid, 'MCMC trace', () => mcmcTraceFigure(file));
       addFigure(grid, 'R-hat', () => mcmcRhatFigure(file));
