@@ -31,6 +31,12 @@ describe('the transitions of the current setting', () => {
     expect(curve[0].selectivityNormalized!).toBeGreaterThan(curve.at(-1)!.selectivityNormalized!);
   }, 60_000);
 
+  it('draws the K curve of select-of on the select task and its sigma curve at P', () => {
+    const sweep = transitionsSweep({ ...DEFAULT_STATE, task: 'select-of', contexts: 4, stimuli: 2, weightScale: 2 });
+    expect(sweep.rows.filter((row) => row.grid === 'contexts').map((row) => (row as unknown as { stimuli: number }).stimuli)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    expect(new Set(sweep.rows.filter((row) => row.grid === 'weightScale').map((row) => (row as unknown as { stimuli: number }).stimuli))).toEqual(new Set([2]));
+  }, 60_000);
+
   it('stops when aborted', () => {
     const controller = new AbortController();
     controller.abort(new Error('stop'));

@@ -47,11 +47,14 @@ export interface TransitionsOptions {
 /**
  * The sweep rows of the two grids. The base is the raw config without an
  * estimator, so each point takes the default estimator of its own K (model.md §7).
- * select-of keeps P = min(P, K) along K.
+ * The K curve of a select-of setting is drawn on the select task (P must stay
+ * <= K along it); the sigma curve is always at the current task.
  */
 export function transitionsSweep(state: ViewerState, options: TransitionsOptions = {}): SweepFile {
-  const base = stateToRawConfig(state.task === 'select-of' ? { ...state, task: 'select' } : state) as unknown as MaxentConfig;
-  const points = sweepPoints({ base, grids: transitionGrids(state), training: null, matchWeightScale: false, seed: state.seed, preset: null });
+  const pointsOf = (base: ViewerState, grids: SweepGrid[]) =>
+    grids.length === 0 ? [] : sweepPoints({ base: stateToRawConfig(base) as unknown as MaxentConfig, grids, training: null, matchWeightScale: false, seed: state.seed, preset: null });
+  const [byContexts, bySigma] = [transitionGrids(state).filter((grid) => grid.name === 'contexts'), transitionGrids(state).filter((grid) => grid.name !== 'contexts')];
+  const points = [...pointsOf(state.task === 'select-of' ? { ...state, task: 'select' } : state, byContexts), ...pointsOf(state, bySigma)].map((point, index) => ({ ...point, index }));
   const rows = [];
   for (const [done, point] of points.entries()) {
     options.signal?.throwIfAborted();
@@ -59,5 +62,5 @@ export function transitionsSweep(state: ViewerState, options: TransitionsOptions
     rows.push(runSweepPoint(point, options.signal));
   }
   options.onProgress?.({ done: points.length, total: points.length });
-  return { ...resultEnvelope('sweep', { viewer: 'transitions', base }, state.seed, VIEWER_VERSIONS), preset: null, rows } as unknown as SweepFile;
+  return { ...resultEnvelope('sweep', { viewer: 'transitions', base: stateToRawConfig(state) }, state.seed, VIEWER_VERSIONS), preset: null, rows } as unknown as SweepFile;
 }
