@@ -21,10 +21,20 @@ export { sweepHash } from './sweepHash.js';
 export { sweepColumns, sweepCsv } from './csv.js';
 export { EVALUATION_TRIALS, solvePoint, trainPoint, evaluatePoint, analysePoint } from './pipeline.js';
 export type { SolvedPoint } from './pipeline.js';
-export { runSweepPoint } from './runPoint.js';
+export { runSweepPoint, CURVE_COLUMN_PREFIX } from './runPoint.js';
 export type { SweepRow } from './runPoint.js';
 export { compareNetworkWithSolution, comparisonToFile } from './comparison.js';
-export type { NetworkComparison, NetworkSide, SolutionForComparison, BestWeightScale, WeightScaleTrial, CompareOptions } from './comparison.js';
+export type {
+  NetworkComparison,
+  NetworkSide,
+  SolutionForComparison,
+  BestWeightScale,
+  WeightScaleTrial,
+  CompareOptions,
+  JointMatchSection,
+  MatchSection,
+  CurvePoint,
+} from './comparison.js';
 export { analyseNetwork, analysisToFile } from './networkAnalysis.js';
 export type { NetworkAnalysis, NetworkAnalysisOptions } from './networkAnalysis.js';
 export { runPointTask } from './executor.js';
