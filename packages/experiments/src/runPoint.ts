@@ -44,7 +44,9 @@ export function runSweepPoint(point: SweepPoint, signal?: AbortSignal): SweepRow
   const training = point.training!;
   const result = trainPoint(point.config, training, signal);
   const network = result.network;
+  if (point.replicate !== undefined) row.replicate = point.replicate;
   row.neurons = training.neurons;
+  row.weightDecay = training.weightDecay;
   row.steps = result.steps;
   row.stoppedBy = result.stoppedBy;
   row.finalLoss = result.finalLoss;
