@@ -59,8 +59,8 @@ describe('compareNetworkWithSolution', () => {
     const [sigma1, sigma2] = [0.5, 2];
     const energyFrom = solved({ task: { name: 'select', contexts: 3 }, weightScale: sigma1 });
     const selectivityFrom = solved({ task: { name: 'select', contexts: 3 }, weightScale: sigma2 });
-    const chiOf = new Map(populationShares(selectivityFrom.problem, selectivityFrom.solution.lambda).map((p) => [p.pattern.join(''), p.selectivity]));
-    const planted = populationShares(energyFrom.problem, energyFrom.solution.lambda).map((p) => ({ ...p, selectivity: chiOf.get(p.pattern.join(''))! }));
+    const chiOf = new Map(populationShares(selectivityFrom.problem, selectivityFrom.solution.lambda).map((p) => [Array.from(p.pattern).join(''), p.selectivity]));
+    const planted = populationShares(energyFrom.problem, energyFrom.solution.lambda).map((p) => ({ ...p, selectivity: chiOf.get(Array.from(p.pattern).join(''))! }));
     const network = { populations: planted, summary: energyFrom.solution.summary };
     const comparison = compareNetworkWithSolution(network, { problem: selectivityFrom.problem, lambda: selectivityFrom.solution.lambda }, { weightScaleSearch: true });
     const joint = comparison.jointMatch!;
