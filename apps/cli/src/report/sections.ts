@@ -122,6 +122,12 @@ const CONTENT: Readonly<Record<string, KindContent>> = {
       // gd-match figures (model.md §15) need the joint match.
       const alongSigma = new Set(trained.map((row) => row.weightScale)).size >= 2;
       const matched = trained.some((row) => 'matchWeightScale' in row);
+      // Best sigma against a training setting only where some grid varies it.
+      const varies = (setting: 'weightDecay' | 'initScale') => {
+        const values = new Map<unknown, Set<unknown>>();
+        for (const row of trained as Record<string, unknown>[]) values.set(row.grid, (values.get(row.grid) ?? new Set()).add(row[setting] ?? 0));
+        return [...values.values()].some((set) => set.size >= 2);
+      };
       return [
         specializationFigure,
         selectivityFigure,
@@ -130,8 +136,8 @@ const CONTENT: Readonly<Record<string, KindContent>> = {
           ? [
               matchCurveFigure,
               matchTvAgainstContextsFigure,
-              (sweep: never) => bestSigmaFigure(sweep, 'weightDecay'),
-              (sweep: never) => bestSigmaFigure(sweep, 'initScale'),
+              ...(varies('weightDecay') ? [(sweep: never) => bestSigmaFigure(sweep, 'weightDecay')] : []),
+              ...(varies('initScale') ? [(sweep: never) => bestSigmaFigure(sweep, 'initScale')] : []),
             ]
           : []),
       ];
