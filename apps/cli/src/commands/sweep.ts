@@ -106,10 +106,16 @@ async function runSweepCommand(io: CliIO, flags: SweepFlags): Promise<void> {
   io.stdout(matched ?? formatRows(result.rows));
   const { maxentSeconds, trainingSeconds } = result.timing;
   io.stdout(
-    `wrote ${flags.out} and ${csvPathOf(flags.out)}: ${result.rows.length} points; max-ent part ${maxentSeconds.toFixed(1)} s` +
+    `wrote ${flags.out} and ${csvPathOf(flags.out)}: ${pointsLine(result.rows)}; max-ent part ${maxentSeconds.toFixed(1)} s` +
       (spec.training === null ? '' : `, training part ${trainingSeconds.toFixed(1)} s`) +
       ` (${workers === 0 ? 'in this thread' : `${workers} worker threads`})\n`,
   );
+}
+
+/** "N points", and the mean rows of replicates when there are any. */
+function pointsLine(rows: readonly SweepRow[]): string {
+  const means = rows.filter((row) => row.mode === 'mean').length;
+  return `${rows.length - means} points${means > 0 ? ` and ${means} rows of means over the seeds` : ''}`;
 }
 
 /** The sweep spec of the flags (and config file), validated; errors name the flag. */
