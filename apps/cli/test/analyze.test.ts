@@ -101,6 +101,33 @@ describe('maxent analyze', () => {
     expect(result.comparison.bestWeightScale.evaluations.length).toBeGreaterThan(17);
   });
 
+  it('reports the joint match of model.md §15; --match chooses which minimiser is the best; a bad --match is exit 2', async () => {
+    const dir = temporaryFolder('maxent-analyze-match-');
+    writeNetwork(dir, specialisedNetwork());
+    writeSolution(dir, { task: { name: 'select', contexts: 2 }, weightScale: 0.7 });
+    const joint = await run(['analyze', '--network', 'net.json', '--solution', 'sol.json', '--out', 'joint.json'], dir);
+    expect(joint.code).toBe(0);
+    expect(joint.stdout).toContain('match over sigma (model.md §15), best by joint');
+    const comparison = JSON.parse(readFileSync(join(dir, 'joint.json'), 'utf8')).comparison;
+    expect(comparison.match).toEqual(comparison.matchJoint);
+    expect(comparison.match.by).toBe('joint');
+    expectAllClose(comparison.match.mismatch, comparison.match.tvDistance + comparison.match.selectivityDifference, { rtol: 1e-15 });
+    // The minimiser's mismatch is no larger than the curve's anywhere (the curve holds every evaluation).
+    const smallest = Math.min(...comparison.curve.map((point: { mismatch: number }) => point.mismatch));
+    expect(comparison.match.mismatch).toBe(smallest);
+    for (const part of ['matchEnergy', 'matchSelectivity']) expect(['joint', 'energy', 'selectivity']).toContain(comparison[part].by);
+
+    const energy = await run(['analyze', '--network', 'net.json', '--solution', 'sol.json', '--match', 'energy', '--out', 'energy.json', '--quiet'], dir);
+    expect(energy.code).toBe(0);
+    const byEnergy = JSON.parse(readFileSync(join(dir, 'energy.json'), 'utf8'));
+    expect(byEnergy.comparison.match).toEqual(byEnergy.comparison.matchEnergy);
+    expect(byEnergy.config.jointMatch.by).toBe('energy');
+
+    const bad = await run(['analyze', '--network', 'net.json', '--solution', 'sol.json', '--match', 'chi'], dir);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('invalid `--match`: must be one of joint, energy, selectivity, got "chi"');
+  });
+
   it('clusters the gain vectors of a tanh network (k by silhouette) and refuses to compare it with a relu solution', async () => {
     const dir = temporaryFolder('maxent-analyze-');
     // Three planted groups of context weights: gains ~1 near v = 0, ~0 for |v| >= 4.

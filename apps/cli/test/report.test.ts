@@ -27,7 +27,7 @@ describe('maxent report', () => {
     const html = readFileSync(join(cwd, 'out/report.html'), 'utf8');
     // Folder order is name order: analysis, evaluation x2, network, solution, sweep.
     const expected = [
-      'analysis-population-comparison', 'analysis-selectivity-comparison', 'analysis-weight-scale-match',
+      'analysis-population-comparison', 'analysis-selectivity-comparison', 'analysis-weight-scale-match', 'analysis-match-curve',
       'evaluation-r2', 'evaluation-r2',
       'network-neurons', 'mcmc-traces', 'mcmc-rhat', 'mcmc-ess',
       'solution-populations', 'solution-active-contexts', 'solution-selectivity',

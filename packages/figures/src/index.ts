@@ -35,6 +35,16 @@ export type { NeuronScatterOptions, NeuronGroup } from './network.js';
 export { populationComparisonFigure, populationSelectivityComparisonFigure, weightScaleMatchFigure } from './analysis.js';
 export { specializationFigure, selectivityFigure, sweepMismatchFigure, mismatchOf } from './sweep.js';
 export type { SelectivityFigureOptions } from './sweep.js';
+export {
+  matchCurveFigure,
+  matchTvAgainstContextsFigure,
+  bestSigmaFigure,
+  analysisMatchCurveFigure,
+  matchedRows,
+  settingLabel,
+  curveOf,
+  CURVE_PREFIX,
+} from './gdMatch.js';
 export { evaluationR2Figure, r2AgainstStimulusStdFigure } from './evaluation.js';
 export { mcmcTraceFigure, mcmcRhatFigure, mcmcEssFigure, constraintTraces, gain, DEFAULT_TRACE_OPTIONS, RHAT_THRESHOLD, ESS_PER_CHAIN } from './mcmc.js';
 export type { TraceOptions } from './mcmc.js';
@@ -54,4 +64,6 @@ export type {
   PopulationSummary,
   McmcDiagnostics,
   ComparisonSection,
+  MatchSection,
+  CurvePoint,
 } from './results.js';

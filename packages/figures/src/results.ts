@@ -109,7 +109,31 @@ export interface ComparisonSection {
     readonly tvDistance: number | null;
     readonly atBoundary: boolean;
     readonly evaluations: readonly WeightScaleEvaluation[];
-  };
+  } | null;
+  /** The joint match of model.md §15 (null without the weight-scale search). */
+  readonly match?: MatchSection | null;
+  readonly matchJoint?: MatchSection | null;
+  readonly matchEnergy?: MatchSection | null;
+  readonly matchSelectivity?: MatchSection | null;
+  readonly curve?: readonly CurvePoint[] | null;
+}
+
+/** One minimiser of the joint match (model.md §15). */
+export interface MatchSection {
+  readonly by: 'joint' | 'energy' | 'selectivity';
+  readonly weightScale: number;
+  readonly mismatch: number;
+  readonly tvDistance: number;
+  readonly selectivityDifference: number;
+  readonly atRangeEnd: boolean;
+  readonly rangeEnd: 'lower' | 'upper' | null;
+}
+
+export interface CurvePoint {
+  readonly weightScale: number;
+  readonly mismatch: number | null;
+  readonly tvDistance: number | null;
+  readonly selectivityDifference: number | null;
 }
 
 /** `maxent analyze` -> kind `analysis`. */
@@ -151,6 +175,11 @@ export interface SweepRow {
   readonly tvDistance?: number | null;
   readonly meanAbsSelectivityDifference?: number | null;
   readonly bestWeightScale?: number | null;
+  readonly weightDecay?: number;
+  /** The joint match (model.md §15), when the sweep searched it. */
+  readonly matchWeightScale?: number | null;
+  readonly matchMismatch?: number | null;
+  readonly matchTvDistance?: number | null;
 }
 
 /** `maxent sweep` -> kind `sweep`. */
