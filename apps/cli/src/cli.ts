@@ -3,9 +3,10 @@ import { InvalidInputError, ProblemHasNoAnswerError } from '@maxent/core';
 import { commands } from './commands/index.js';
 import { processIO, type CliIO } from './context.js';
 import { createProgram } from './program.js';
+import { SweepIncompleteError } from './sweep/sweepIncompleteError.js';
 
-/** Exit codes of interfaces.md "Conventions". */
-export const EXIT = { ok: 0, internal: 1, invalidInput: 2, noAnswer: 3 } as const;
+/** Exit codes of interfaces.md "Conventions" (4: a sweep with missing or failed points, `maxent sweep --merge`). */
+export const EXIT = { ok: 0, internal: 1, invalidInput: 2, noAnswer: 3, sweepIncomplete: 4 } as const;
 
 /**
  * Runs the `maxent` command with `argv` (without node and script) and returns
@@ -39,6 +40,10 @@ function reportError(error: unknown, io: CliIO, debug: boolean): number {
     io.stderr(`maxent: ${error.message}\n`);
     if (debug) io.stderr(`${error.stack}\n`);
     return EXIT.noAnswer;
+  }
+  if (error instanceof SweepIncompleteError) {
+    io.stderr(`maxent: ${error.message}\n`);
+    return EXIT.sweepIncomplete;
   }
   const message = error instanceof Error ? error.message : String(error);
   io.stderr(`maxent: internal error: ${message}\n`);

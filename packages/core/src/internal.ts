@@ -9,3 +9,4 @@ export { expmFrechetOfValidated } from './linalg/expmFrechet.js';
 export { gemmAccumulate, transposeInto } from './linalg/gemm.js';
 export { eigenvaluesOfValidated, denseEigenvalues } from './linalg/eigenvalues.js';
 export { leadingSymmetricEigenpairOfValidated } from './linalg/lanczos.js';
+export { tridiagonalEigenvalues } from './linalg/tridiagonal.js';

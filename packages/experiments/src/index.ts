@@ -16,15 +16,29 @@ export { parseAxisValues, MAX_AXIS_VALUES } from './axisValues.js';
 export type { AxisValue } from './axisValues.js';
 export { SWEEP_FIELDS, sweepPoints } from './spec.js';
 export type { SweepField, SweepAxis, InitScale, SweepGrid, SweepSpec, SweepPoint } from './spec.js';
-export { PRESETS, PRESET_TRAINING, PRESET_NAMES } from './presets.js';
+export { PRESETS, PRESET_TRAINING, PRESET_NAMES, PRESET_REPLICATES, QUICK_PRESETS } from './presets.js';
+export { replicateMeanRows, meanRow, meanAndStderr, SETTING_COLUMNS } from './replicates.js';
 export { sweepHash } from './sweepHash.js';
 export { sweepColumns, sweepCsv } from './csv.js';
 export { EVALUATION_TRIALS, solvePoint, trainPoint, evaluatePoint, analysePoint } from './pipeline.js';
 export type { SolvedPoint } from './pipeline.js';
-export { runSweepPoint } from './runPoint.js';
+export { runSweepPoint, CURVE_COLUMN_PREFIX } from './runPoint.js';
 export type { SweepRow } from './runPoint.js';
 export { compareNetworkWithSolution, comparisonToFile } from './comparison.js';
-export type { NetworkComparison, NetworkSide, SolutionForComparison, BestWeightScale, WeightScaleTrial, CompareOptions } from './comparison.js';
+export { gainClusters, DEFAULT_GAIN_CLUSTER_OPTIONS } from './gainClusters.js';
+export type { GainCluster, GainClusters, GainClusterOptions } from './gainClusters.js';
+export { solutionShares } from './solutionShares.js';
+export type {
+  NetworkComparison,
+  NetworkSide,
+  SolutionForComparison,
+  BestWeightScale,
+  WeightScaleTrial,
+  CompareOptions,
+  JointMatchSection,
+  MatchSection,
+  CurvePoint,
+} from './comparison.js';
 export { analyseNetwork, analysisToFile } from './networkAnalysis.js';
 export type { NetworkAnalysis, NetworkAnalysisOptions } from './networkAnalysis.js';
 export { runPointTask } from './executor.js';

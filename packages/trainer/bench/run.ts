@@ -8,6 +8,7 @@ import { selectTask, type Network } from '@maxent/constraints';
 import { createForwardWorkspace, forward, trainSteps } from '../src/index.js';
 import { quick } from '#bench';
 import { addRnnTasks, PYTORCH_TRIALS_PER_SECOND, rnnTrialsPerCpuSecond } from './rnn.js';
+import { runLowRankBench } from './lowrank.js';
 
 const K = 4;
 const problem = { task: selectTask(K), nonlinearity: 'relu' as const, contextMean: 0, contextStd: 1, stimulusStd: 0.1 };
@@ -77,3 +78,4 @@ if (!quick) {
     console.log(`rnn ${regularizer}: ${Math.round(rate)} trials per CPU second, ${(rate / PYTORCH_TRIALS_PER_SECOND[regularizer]).toFixed(2)} x PyTorch float64`);
   }
 }
+await runLowRankBench();

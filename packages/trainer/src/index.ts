@@ -45,3 +45,6 @@ export { RNN_DEFAULTS, rnnSettingsSchema, resolveRnnSettings, gridUnits } from '
 export type { RnnSettings, ResolvedRnnSettings } from './rnn/settings.js';
 export { trainRnn } from './rnn/trainRnn.js';
 export type { RnnEpoch, RnnTrainingResult, RnnStopReason, RnnProgress, TrainRnnOptions } from './rnn/trainRnn.js';
+// Low-rank recurrent networks: simulation and latent readout (model.md §14).
+export { INTEGRATION_METHODS, SIMULATE_DEFAULTS, simulateLowRank, latentReadout, statesInSpan } from './lowrank/simulate.js';
+export type { IntegrationMethod, SimulateOptions, Simulation } from './lowrank/simulate.js';

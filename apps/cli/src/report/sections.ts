@@ -2,6 +2,10 @@
 // figures of @maxent/figures and the numbers as tables. Pure: data in, sections out.
 import {
   activeContextsFigure,
+  analysisMatchCurveFigure,
+  bestSigmaFigure,
+  matchCurveFigure,
+  matchTvAgainstContextsFigure,
   evaluationR2Figure,
   mcmcEssFigure,
   mcmcRhatFigure,
@@ -13,6 +17,7 @@ import {
   selectivityFigure,
   solutionPopulationsFigure,
   solutionSelectivityFigure,
+  solutionGainsFigure,
   specializationFigure,
   sweepMismatchFigure,
   weightScaleMatchFigure,
@@ -53,13 +58,26 @@ const SUMMARY_KEYS = ['summary.specialization', 'summary.specializationPrior', '
 const SWEEP_COLUMNS = [
   'grid', 'mode', 'contexts', 'weightScale', 'initScale', 'specialization', 'specializationPrior', 'selectivity',
   'selectivityNormalized', 'r2', 'tvDistance', 'meanAbsSelectivityDifference', 'bestWeightScale',
+  'weightDecay', 'replicate', 'matchWeightScale', 'matchTvDistance', 'matchSelectivityDifference', 'matchAtRangeEnd',
+];
+const MATCH_COLUMNS = [
+  'grid', 'contexts', 'initScale', 'weightDecay', 'replicates', 'r2', 'r2Stderr', 'matchWeightScale', 'matchWeightScaleStderr',
+  'matchTvDistance', 'matchTvDistanceStderr', 'matchSelectivityDifference', 'matchSelectivityDifferenceStderr', 'matchAtRangeEnd',
+  'energyMatchWeightScale', 'selectivityMatchWeightScale',
 ];
 
 const CONTENT: Readonly<Record<string, KindContent>> = {
   'maxent-solution': {
-    figures: () => [solutionPopulationsFigure, activeContextsFigure, solutionSelectivityFigure],
+    figures: (file) => [
+      solutionPopulationsFigure,
+      activeContextsFigure,
+      solutionSelectivityFigure,
+      // Continuous gains (model.md §7): the law of the gains as well.
+      ...(file.gains === undefined ? [] : [solutionGainsFigure]),
+    ],
     tables: (file) => [
       arrayTable('populations', 'Populations (model.md §6)', file, 'populations', POPULATION_FIELDS),
+      arrayTable('clusters', 'Clusters of gain vectors (model.md §7)', file, 'clusters', ['pattern', 'gains', 'fraction', 'energyShare', 'selectivity']),
       scalarTable('summary', 'Summary', file, SUMMARY_KEYS),
       scalarTable('solver', 'Solver', file, ['converged', 'iterations', 'maxResidual', 'logPartition', 'klFromPrior', 'message']),
     ],
@@ -76,7 +94,13 @@ const CONTENT: Readonly<Record<string, KindContent>> = {
     figures: (file) => {
       const comparison = file.comparison as { bestWeightScale?: unknown } | undefined;
       if (comparison === undefined) return [];
-      return [populationComparisonFigure, populationSelectivityComparisonFigure, ...(comparison.bestWeightScale === undefined ? [] : [weightScaleMatchFigure])];
+      const comparisonWithMatch = comparison as { bestWeightScale?: unknown; curve?: unknown };
+      return [
+        populationComparisonFigure,
+        populationSelectivityComparisonFigure,
+        ...(comparison.bestWeightScale === undefined || comparison.bestWeightScale === null ? [] : [weightScaleMatchFigure]),
+        ...(Array.isArray(comparisonWithMatch.curve) ? [analysisMatchCurveFigure] : []),
+      ];
     },
     tables: (file) => [
       arrayTable('populations', 'Populations found in the network (model.md §10)', file, 'populations', POPULATION_FIELDS),
@@ -84,6 +108,9 @@ const CONTENT: Readonly<Record<string, KindContent>> = {
       scalarTable('comparison', 'Comparison with the solution (model.md §15)', file, [
         'comparison.weightScale', 'comparison.tvDistance', 'comparison.meanAbsSelectivityDifference',
         'comparison.bestWeightScale.weightScale', 'comparison.bestWeightScale.tvDistance', 'comparison.bestWeightScale.atBoundary',
+        'comparison.match.by', 'comparison.match.weightScale', 'comparison.match.mismatch', 'comparison.match.tvDistance',
+        'comparison.match.selectivityDifference', 'comparison.match.atRangeEnd', 'comparison.match.rangeEnd',
+        'comparison.matchEnergy.weightScale', 'comparison.matchSelectivity.weightScale',
       ]),
     ],
   },
@@ -97,13 +124,40 @@ const CONTENT: Readonly<Record<string, KindContent>> = {
   },
   sweep: {
     figures: (file) => {
-      const rows = Array.isArray(file.rows) ? (file.rows as { mode?: unknown }[]) : [];
-      return [specializationFigure, selectivityFigure, ...(rows.some((row) => row.mode === 'trained') ? [sweepMismatchFigure] : [])];
+      const rows = Array.isArray(file.rows) ? (file.rows as { mode?: unknown; weightScale?: unknown; matchWeightScale?: unknown }[]) : [];
+      const trained = rows.filter((row) => row.mode === 'trained');
+      // The sigma-grid mismatch figure needs trained networks at two or more sigma; the
+      // gd-match figures (model.md §15) need the joint match.
+      const alongSigma = new Set(trained.map((row) => row.weightScale)).size >= 2;
+      const matched = trained.some((row) => 'matchWeightScale' in row);
+      // Best sigma against a training setting only where some grid varies it.
+      const varies = (setting: 'weightDecay' | 'initScale') => {
+        const values = new Map<unknown, Set<unknown>>();
+        for (const row of trained as Record<string, unknown>[]) values.set(row.grid, (values.get(row.grid) ?? new Set()).add(row[setting] ?? 0));
+        return [...values.values()].some((set) => set.size >= 2);
+      };
+      return [
+        specializationFigure,
+        selectivityFigure,
+        ...(alongSigma ? [sweepMismatchFigure] : []),
+        ...(matched
+          ? [
+              matchCurveFigure,
+              matchTvAgainstContextsFigure,
+              ...(varies('weightDecay') ? [(sweep: never) => bestSigmaFigure(sweep, 'weightDecay')] : []),
+              ...(varies('initScale') ? [(sweep: never) => bestSigmaFigure(sweep, 'initScale')] : []),
+            ]
+          : []),
+      ];
     },
-    tables: (file) => [
-      arrayTable('rows', 'Rows', file, 'rows', ['index', ...SWEEP_COLUMNS]),
-      scalarTable('timing', 'Timing (s)', file, ['timing']),
-    ],
+    tables: (file) => {
+      const isMean = (row: unknown) => (row as { mode?: unknown }).mode === 'mean';
+      return [
+        arrayTable('match', 'Joint match per setting: means and standard errors over the seeds (model.md §15)', file, 'rows', MATCH_COLUMNS, isMean),
+        arrayTable('rows', 'Rows', file, 'rows', ['index', ...SWEEP_COLUMNS]),
+        scalarTable('timing', 'Timing (s)', file, ['timing']),
+      ];
+    },
   },
   'weight-metrics': {
     figures: () => [],
