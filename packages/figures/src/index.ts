@@ -55,3 +55,20 @@ export type {
   McmcDiagnostics,
   ComparisonSection,
 } from './results.js';
+export { lowrankFlowFigure, latentVelocity } from './lowrankFlow.js';
+export type { FlowFieldOptions } from './lowrankFlow.js';
+export { lowrankTrajectoriesFigure } from './lowrankTrajectories.js';
+export { lowrankLoadingsFigure } from './lowrankLoadings.js';
+export type { LoadingScatterOptions } from './lowrankLoadings.js';
+export { lowrankConditionalMeanFigure, teacherConditionalMean } from './lowrankConditionalMean.js';
+export { lowrankDensityFigure } from './lowrankDensity.js';
+export type {
+  LowRankNetworkFile,
+  LowRankConstraintsFile,
+  LowRankSolutionFile,
+  LowRankAnalysisFile,
+  LowRankFixedPoint,
+  LowRankMeanField,
+  LowRankTeacherSpec,
+  FixedPointKind,
+} from './lowrankResults.js';
