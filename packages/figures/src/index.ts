@@ -62,6 +62,7 @@ export { lowrankLoadingsFigure } from './lowrankLoadings.js';
 export type { LoadingScatterOptions } from './lowrankLoadings.js';
 export { lowrankConditionalMeanFigure, teacherConditionalMean } from './lowrankConditionalMean.js';
 export { lowrankDensityFigure } from './lowrankDensity.js';
+export { lowrankConstraintsFigure } from './lowrankConstraints.js';
 export type {
   LowRankNetworkFile,
   LowRankConstraintsFile,

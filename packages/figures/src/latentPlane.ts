@@ -28,7 +28,7 @@ export function fixedPointSeries(points: readonly LowRankFixedPoint[], place: (p
     .filter(({ members }) => members.length > 0)
     .map(({ kind, members }) => ({
       type: 'scatter' as const,
-      name: `${kind} fixed point`,
+      name: kind,
       symbolSize: 12,
       z: 5,
       ...FIXED_POINT_STYLE[kind],

@@ -64,7 +64,8 @@ export function lowrankConditionalMeanFigure(solution: LowRankSolutionFile, teac
       title: 'Mean of n given m',
       caption:
         `E[n | m] of the ${mode}` + (spec === null ? '' : ` and of its teacher (closed form of its Gaussian mixture, dashed)`) +
-        `, on the solution's grid (model.md §14). The dynamics identify only the projection of the teacher's E[n | m] onto span{φ(m κ_t)}, so the curves agree where p(m) has mass and may part in the tails.`,
+        `, on the solution's grid (model.md §14). The dynamics identify E[n | m] only through its projection onto span{φ(m κ_t)}, so the curves may part, most in the tails where p(m) has little mass` +
+        (solution.mode === 'joint' ? `; a joint solution also has its own p(m), not the teacher's.` : '.'),
       option: {
         ...baseOption(),
         legend: topLegend(),

@@ -79,7 +79,7 @@ function planeFlow(network: LowRankNetworkFile, extent: number, resolution: numb
     height: PLANE_HEIGHT,
     option: {
       ...baseOption(),
-      legend: { ...topLegend(), data: series.filter((entry) => entry.type === 'scatter').map((entry) => entry.name) },
+      legend: { ...topLegend(), data: series.slice(2).map((entry) => entry.name) },
       grid: { ...PLANE_GRID, outerBoundsMode: 'none' },
       xAxis: valueAxis({ name: 'κ₁', min: -extent, max: extent }),
       yAxis: valueAxis({ name: 'κ₂', min: -extent, max: extent, nameGap: 40 }),

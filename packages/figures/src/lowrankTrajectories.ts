@@ -89,7 +89,7 @@ export function lowrankTrajectoriesFigure(analysis: LowRankAnalysisFile): Figure
     height: PLANE_HEIGHT,
     option: {
       ...baseOption(),
-      legend: { ...topLegend(), data: series.filter((entry) => entry.type === 'scatter').map((entry) => entry.name) },
+      legend: { ...topLegend(), data: series.slice(trajectories.length).map((entry) => entry.name) },
       grid: { ...PLANE_GRID, outerBoundsMode: 'none' },
       xAxis: valueAxis({ name: 'κ₁', min: -extent, max: extent }),
       yAxis: valueAxis({ name: 'κ₂', min: -extent, max: extent, nameGap: 40 }),

@@ -4,6 +4,7 @@ import { expectAllClose } from '#testing';
 import {
   latentVelocity,
   lowrankConditionalMeanFigure,
+  lowrankConstraintsFigure,
   lowrankDensityFigure,
   lowrankFlowFigure,
   lowrankLoadingsFigure,
@@ -11,10 +12,12 @@ import {
   renderSvg,
   teacherConditionalMean,
   type LowRankAnalysisFile,
+  type LowRankConstraintsFile,
   type LowRankNetworkFile,
   type LowRankSolutionFile,
 } from '../src/index.js';
-import { copy, fixture, seriesNamed, seriesOf, svgTexts } from './helpers.js';
+import { densityImage } from '../src/lowrankDensity.js';
+import { axes, copy, fixture, seriesNamed, seriesOf, svgTexts } from './helpers.js';
 
 // Made by make-fixtures.sh with `maxent lowrank`: teachers of 400 neurons, joint
 // solutions of their mean-field constraints, and analyses of the teachers' networks.
@@ -67,11 +70,11 @@ describe('lowrankFlowFigure', () => {
     }
     expect(longest).toBeCloseTo(0.9, 12); // 0.9 grid steps of 1
     const kinds = quadstable.meanField!.fixedPoints;
-    expect(seriesNamed(figure, 'stable fixed point').data).toEqual(kinds.filter((p) => p.kind === 'stable').map((p) => p.kappa));
-    expect(seriesNamed(figure, 'saddle fixed point').data).toEqual(kinds.filter((p) => p.kind === 'saddle').map((p) => p.kappa));
-    expect(seriesNamed(figure, 'stable fixed point').data.length).toBe(4);
-    expect(seriesNamed(figure, 'saddle fixed point').data.length).toBe(4);
-    expect((seriesNamed(figure, 'saddle fixed point').itemStyle as { color: string }).color).toBe('#FFFFFF');
+    expect(seriesNamed(figure, 'stable').data).toEqual(kinds.filter((p) => p.kind === 'stable').map((p) => p.kappa));
+    expect(seriesNamed(figure, 'saddle').data).toEqual(kinds.filter((p) => p.kind === 'saddle').map((p) => p.kappa));
+    expect(seriesNamed(figure, 'stable').data.length).toBe(4);
+    expect(seriesNamed(figure, 'saddle').data.length).toBe(4);
+    expect((seriesNamed(figure, 'saddle').itemStyle as { color: string }).color).toBe('#FFFFFF');
   });
 
   it('rank 1: the velocity curve crosses 0 at the stable points +-1.3371 (model.md §14)', () => {
@@ -83,7 +86,7 @@ describe('lowrankFlowFigure', () => {
     const positive = crossings.map((point) => point[0]).filter((kappa) => kappa > 0.5);
     expect(positive.length).toBe(1);
     expect(Math.abs(positive[0] - 1.3371)).toBeLessThan(0.06); // finite N = 400 and a grid step of 0.03
-    expect(seriesNamed(figure, 'stable fixed point').data).toEqual(bistable.meanField!.fixedPoints.filter((p) => p.kind === 'stable').map((p) => [p.kappa[0], 0]));
+    expect(seriesNamed(figure, 'stable').data).toEqual(bistable.meanField!.fixedPoints.filter((p) => p.kind === 'stable').map((p) => [p.kappa[0], 0]));
   });
 
   it('renders to well-formed SVG with its axis titles', () => {
@@ -116,7 +119,7 @@ describe('lowrankTrajectoriesFigure', () => {
       expect(seriesNamed(figure, `trial ${trial + 1}`).data).toEqual(trajectories[trial].map((state) => [state[0], state[1]]));
     }
     expect(seriesNamed(figure, 'start').data).toEqual(trajectories.map((trajectory) => trajectory[0]));
-    expect(seriesNamed(figure, 'stable fixed point').data).toEqual(quadstableAnalysis.fixedPoints!.filter((p) => p.kind === 'stable').map((p) => p.kappa));
+    expect(seriesNamed(figure, 'stable').data).toEqual(quadstableAnalysis.fixedPoints!.filter((p) => p.kind === 'stable').map((p) => p.kappa));
     // Every trial ends near a stable point of quadstable (radius 1.8251 on the axes, model.md §14).
     for (const trajectory of trajectories) expect(Math.hypot(...trajectory[trajectory.length - 1])).toBeGreaterThan(1.5);
   });
@@ -210,21 +213,54 @@ describe('lowrankDensityFigure', () => {
     for (const [, value] of modes) expect(value).toBeGreaterThan(0.9 * peak);
   });
 
-  it('rank 2: a cell per grid point inside the drawn square, density by value; the mass sums to 1', () => {
-    const figure = lowrankDensityFigure(quadstableSolution);
-    const cells = seriesNamed(figure, 'p(m)').data as [number, number, number][];
+  it('rank 2: one image pixel per grid node where the density has mass, value by value; the mass sums to 1', () => {
     const { axis, density } = quadstableSolution.pm!.grid! as { axis: number[]; density: number[][] };
-    const index = new Map(axis.map((value, i) => [value, i]));
-    for (const [x, y, value] of cells) expect(value).toBe(density[index.get(x)!][index.get(y)!]);
+    const { size, image, nodes, low, top, high } = densityImage(axis, density);
     const step = axis[1] - axis[0];
-    const mass = cells.reduce((sum, cell) => sum + cell[2], 0) * step * step;
+    const first = axis.indexOf(nodes[0]);
+    for (let r = 0; r < size; r++) for (let c = 0; c < size; c++) expect(image[r * size + c]).toBe(density[first + c][first + size - 1 - r]);
+    expect(low).toBeCloseTo(nodes[0] - step / 2, 12);
+    expect(top).toBeCloseTo(nodes[size - 1] + step / 2, 12);
+    expect(high).toBe(Math.max(...density.flat()));
+    // Nearly all the mass of the whole grid lies in the drawn square (trapezoid = sum at vanishing edges).
+    const mass = image.reduce((sum, value) => sum + value, 0) * step * step;
     expect(mass).toBeCloseTo(1, 2);
+    const figure = lowrankDensityFigure(quadstableSolution);
     expect(seriesNamed(figure, 'modes').data).toEqual(quadstableSolution.pm!.modes);
+    expect(quadstableSolution.pm!.modes.length).toBe(4); // four clusters near the teacher's components (model.md §14)
+    expect(axes(figure, 'xAxis')[0].min).toBe(low);
   });
 
   it('rejects a solution without p(m)', () => {
     const conditional = copy(bistableSolution);
     conditional.pm = null;
     expect(() => lowrankDensityFigure(conditional)).toThrow(/`pm.grid`/);
+  });
+});
+
+describe('lowrankConstraintsFigure', () => {
+  const constraints = fixture<LowRankConstraintsFile>('lowrank-constraints-quadstable.json');
+  it('rank 2: an arrow at each point along G_t - kappa_t, which is the teacher network velocity there up to finite N', () => {
+    const figure = lowrankConstraintsFigure(constraints);
+    const shafts = seriesOf(figure).find((entry) => entry.type === 'line')!.data as ([number, number] | null)[];
+    expect(shafts.length).toBe(3 * constraints.points.length);
+    constraints.points.forEach((kappa, t) => {
+      expect(shafts[3 * t]).toEqual([kappa[0], kappa[1]]);
+      const drawn = [shafts[3 * t + 1]![0] - kappa[0], shafts[3 * t + 1]![1] - kappa[1]];
+      const target = [constraints.G[t][0] - kappa[0], constraints.G[t][1] - kappa[1]];
+      expect(Math.abs(drawn[0] * target[1] - drawn[1] * target[0])).toBeLessThan(1e-12);
+      // The mean-field target and the 400-neuron teacher's own velocity (an independent route) point the same way.
+      const finite = latentVelocity(quadstable, kappa);
+      expect(finite[0] * target[0] + finite[1] * target[1]).toBeGreaterThan(0);
+    });
+  });
+
+  it('rank 1: G_t - kappa_t against kappa_t', () => {
+    const rank1 = fixture<LowRankConstraintsFile>('lowrank-constraints-bistable.json');
+    const figure = lowrankConstraintsFigure(rank1);
+    expect(seriesOf(figure)[0].data).toEqual(rank1.points.map((kappa, t) => [kappa[0], rank1.G[t][0] - kappa[0]]));
+    const broken = copy(rank1);
+    broken.G.pop();
+    expect(() => lowrankConstraintsFigure(broken)).toThrow(/`G`/);
   });
 });
