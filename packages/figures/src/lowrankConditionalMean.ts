@@ -85,10 +85,10 @@ export function lowrankConditionalMeanFigure(solution: LowRankSolutionFile, teac
   const sigma = solution.config?.priorMStd ?? 1;
   const inside = table.m.map((_, i) => i).filter((i) => Math.hypot(...table.m[i]) <= 2 * sigma + 1e-9);
   const pairs = inside.map((i) => ({ teacher: teacherConditionalMean(spec, table.m[i]), solved: table.values[i] }));
-  let low = Infinity;
-  let high = -Infinity;
-  for (const pair of pairs) for (const value of [...pair.teacher, ...pair.solved]) if (Number.isFinite(value)) ((low = Math.min(low, value)), (high = Math.max(high, value)));
-  const pad = 0.05 * (high - low || 1);
+  // A symmetric range rounded out to half units, so the ticks and the identity line read cleanly.
+  let largest = 0;
+  for (const pair of pairs) for (const value of [...pair.teacher, ...pair.solved]) if (Number.isFinite(value)) largest = Math.max(largest, Math.abs(value));
+  const bound = Math.max(0.5, Math.ceil(largest * 1.05 * 2) / 2);
   const colors = [OKABE_ITO.blue, OKABE_ITO.vermillion];
   return {
     kind: 'chart',
@@ -103,16 +103,17 @@ export function lowrankConditionalMeanFigure(solution: LowRankSolutionFile, teac
       ...baseOption(),
       legend: topLegend(),
       grid: { left: 72, right: 24, top: 44, bottom: 56, outerBoundsMode: 'none' },
-      xAxis: valueAxis({ name: 'teacher E[n_s | m]', min: low - pad, max: high + pad }),
-      yAxis: valueAxis({ name: 'solution E[n_s | m]', min: low - pad, max: high + pad, nameGap: 44 }),
+      xAxis: valueAxis({ name: 'teacher E[n_s | m]', min: -bound, max: bound }),
+      yAxis: valueAxis({ name: 'solution E[n_s | m]', min: -bound, max: bound, nameGap: 44 }),
       series: [0, 1].map((s) => ({
         type: 'scatter' as const,
         name: s === 0 ? 'n₁' : 'n₂',
-        symbolSize: 5,
-        itemStyle: { color: colors[s], opacity: 0.6 },
+        // n2 as open rings over filled n1 dots: the symmetric teachers put both on the same points.
+        symbolSize: s === 0 ? 5 : 8,
+        itemStyle: s === 0 ? { color: colors[0], opacity: 0.7 } : { color: 'rgba(0,0,0,0)', borderColor: colors[1], borderWidth: 1.5 },
         data: pairs.map((pair) => [pair.teacher[s], pair.solved[s]]),
         ...(s === 0
-          ? { markLine: { silent: true, symbol: 'none', label: { show: false }, lineStyle: { color: REFERENCE_INK, type: 'dashed' as const, width: 1 }, data: [[{ coord: [low - pad, low - pad] }, { coord: [high + pad, high + pad] }]] } }
+          ? { markLine: { silent: true, symbol: 'none', label: { show: false }, lineStyle: { color: REFERENCE_INK, type: 'dashed' as const, width: 1 }, data: [[{ coord: [-bound, -bound] }, { coord: [bound, bound] }]] } }
           : {}),
       })),
     },
