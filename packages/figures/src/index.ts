@@ -69,3 +69,21 @@ export type {
 } from './results.js';
 export { rnnTrainingFigure, rnnStudyScatterFigure, rnnStudyEigenvalueFigure, RNN_MEASURE_NAMES } from './rnn.js';
 export type { RnnTrainingFile, RnnSweepFile } from './rnn.js';
+export { lowrankFlowFigure, latentVelocity } from './lowrankFlow.js';
+export type { FlowFieldOptions } from './lowrankFlow.js';
+export { lowrankTrajectoriesFigure } from './lowrankTrajectories.js';
+export { lowrankLoadingsFigure } from './lowrankLoadings.js';
+export type { LoadingScatterOptions } from './lowrankLoadings.js';
+export { lowrankConditionalMeanFigure, teacherConditionalMean } from './lowrankConditionalMean.js';
+export { lowrankDensityFigure } from './lowrankDensity.js';
+export { lowrankConstraintsFigure } from './lowrankConstraints.js';
+export type {
+  LowRankNetworkFile,
+  LowRankConstraintsFile,
+  LowRankSolutionFile,
+  LowRankAnalysisFile,
+  LowRankFixedPoint,
+  LowRankMeanField,
+  LowRankTeacherSpec,
+  FixedPointKind,
+} from './lowrankResults.js';

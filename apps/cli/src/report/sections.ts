@@ -7,6 +7,12 @@ import {
   matchCurveFigure,
   matchTvAgainstContextsFigure,
   evaluationR2Figure,
+  lowrankConditionalMeanFigure,
+  lowrankConstraintsFigure,
+  lowrankDensityFigure,
+  lowrankFlowFigure,
+  lowrankLoadingsFigure,
+  lowrankTrajectoriesFigure,
   mcmcEssFigure,
   mcmcRhatFigure,
   mcmcTraceFigure,
@@ -23,6 +29,8 @@ import {
   weightScaleMatchFigure,
   type EvaluationFile,
   type Figure,
+  type LowRankNetworkFile,
+  type LowRankSolutionFile,
 } from '@maxent/figures';
 import { arrayTable, scalarTable, type ReportTable } from './table.js';
 
@@ -65,6 +73,11 @@ const MATCH_COLUMNS = [
   'matchTvDistance', 'matchTvDistanceStderr', 'matchSelectivityDifference', 'matchSelectivityDifferenceStderr', 'matchAtRangeEnd',
   'energyMatchWeightScale', 'selectivityMatchWeightScale',
 ];
+
+const FIXED_POINT_FIELDS = ['kind', 'kappa.0', 'kappa.1', 'eigenvalues.real.0', 'eigenvalues.real.1', 'residual'];
+const MEAN_FIELD_KEYS = ['meanField.ringRadius', 'meanField.period', 'meanField.cycleRadius'];
+/** Latent-space figures exist for rank 1 and 2 (a line or a plane). */
+const drawableRank = (file: Record<string, unknown>) => file.rank === 1 || file.rank === 2;
 
 const CONTENT: Readonly<Record<string, KindContent>> = {
   'maxent-solution': {
@@ -159,6 +172,42 @@ const CONTENT: Readonly<Record<string, KindContent>> = {
       ];
     },
   },
+  'lowrank-network': {
+    figures: (file) => [...(drawableRank(file) ? [lowrankFlowFigure] : []), lowrankLoadingsFigure],
+    tables: (file) => [
+      scalarTable('network', 'Network (model.md §14)', file, ['rank', 'nonlinearity', 'neurons', 'alpha', ...MEAN_FIELD_KEYS]),
+      arrayTable('fixed-points', 'Mean-field fixed points', file, 'meanField.fixedPoints', FIXED_POINT_FIELDS),
+    ],
+  },
+  'lowrank-constraints': {
+    figures: (file) => (drawableRank(file) ? [lowrankConstraintsFigure] : []),
+    tables: (file) => [
+      scalarTable('constraints', 'Constraints (model.md §14)', file, ['rank', 'nonlinearity']),
+      scalarTable('gram', 'Gram matrix and consistency', file, ['gram']),
+    ],
+  },
+  'lowrank-solution': {
+    figures: (file) => {
+      if (!drawableRank(file)) return [];
+      const pm = file.pm as { grid?: unknown } | null | undefined;
+      // E[n|m] alone reads as a curve at rank 1; at rank 2 it is drawn against a teacher (acrossFilesFigures).
+      return [...(file.rank === 1 ? [lowrankConditionalMeanFigure] : []), ...(pm?.grid ? [lowrankDensityFigure] : [])];
+    },
+    tables: (file) => [
+      scalarTable('solution', 'Solution (model.md §14)', file, ['mode', 'rank', 'nonlinearity', 'converged', 'iterations', 'maxResidual', 'klFromPrior', 'ridge', 'message', ...MEAN_FIELD_KEYS]),
+      arrayTable('fixed-points', 'Mean-field fixed points of the solution', file, 'meanField.fixedPoints', FIXED_POINT_FIELDS),
+      scalarTable('estimator-check', 'Estimator check (twice the nodes)', file, ['estimatorCheck']),
+    ],
+  },
+  'lowrank-analysis': {
+    figures: (file) => (drawableRank(file) ? [lowrankTrajectoriesFigure] : []),
+    tables: (file) => [
+      scalarTable('attractors', 'Attractors of the finite network (model.md §14)', file, ['rank', 'ring', 'cycle']),
+      arrayTable('fixed-points', 'Fixed points', file, 'fixedPoints', FIXED_POINT_FIELDS),
+      scalarTable('populations', 'Populations of the loadings', file, ['populations.count']),
+      scalarTable('dissimilarity', 'Dissimilarity to the teacher', file, ['dissimilarity']),
+    ],
+  },
   'weight-metrics': {
     figures: () => [],
     tables: (file) => [
@@ -201,7 +250,9 @@ export function sectionOf(input: ResultInput): ReportSection {
 
 /**
  * Figures drawn from several files together: R^2 against the stimulus size, for
- * each network evaluated at two or more stimulus sizes.
+ * each network evaluated at two or more stimulus sizes; E[n|m] of each low-rank
+ * solution against the teacher given beside it (the one Gaussian-mixture teacher
+ * of its rank among the files).
  */
 export function acrossFilesFigures(inputs: readonly ResultInput[]): Figure[] {
   const byNetwork = new Map<unknown, EvaluationFile[]>();
@@ -217,6 +268,23 @@ export function acrossFilesFigures(inputs: readonly ResultInput[]): Figure[] {
       figures.push(r2AgainstStimulusStdFigure(evaluations));
     } catch {
       // A malformed evaluation already gets its note in its own section.
+    }
+  }
+  figures.push(...lowrankTeacherFigures(inputs));
+  return figures;
+}
+
+function lowrankTeacherFigures(inputs: readonly ResultInput[]): Figure[] {
+  const files = inputs.map(({ data }) => data).filter(isRecord);
+  const figures: Figure[] = [];
+  for (const solution of files.filter((file) => file.kind === 'lowrank-solution' && drawableRank(file))) {
+    const teachers = files.filter((file) => file.kind === 'lowrank-network' && isRecord(file.teacher) && file.rank === solution.rank);
+    // Two teachers of the same rank: which one the solution was made from is not in the file, so none is guessed.
+    if (teachers.length !== 1) continue;
+    try {
+      figures.push(lowrankConditionalMeanFigure(solution as unknown as LowRankSolutionFile, teachers[0] as unknown as LowRankNetworkFile));
+    } catch {
+      // A malformed file already gets its note in its own section.
     }
   }
   return figures;

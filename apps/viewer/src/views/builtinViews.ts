@@ -2,6 +2,7 @@
 import { registerView } from './registry.js';
 import { analysisView } from './kinds/analysisView.js';
 import { evaluationView } from './kinds/evaluationView.js';
+import { LOWRANK_KINDS, lowrankView } from './kinds/lowrankViews.js';
 import { networkView } from './kinds/networkView.js';
 import { solutionView } from './kinds/solutionView.js';
 import { summaryView } from './kinds/summaryView.js';
@@ -21,7 +22,5 @@ export function registerBuiltinViews(): void {
   registerView('weight-metrics', weightMetricsView);
   registerView('weight-matrix', weightMatrixView);
   registerView('rnn-training', summaryView('seRNN training (maxent rnn train)'));
-  for (const kind of ['lowrank-network', 'lowrank-constraints', 'lowrank-solution', 'lowrank-analysis']) {
-    registerView(kind, summaryView(`low-rank result (maxent lowrank), kind ${kind}`));
-  }
+  for (const kind of LOWRANK_KINDS) registerView(kind, lowrankView(kind));
 }

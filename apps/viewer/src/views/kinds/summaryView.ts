@@ -4,7 +4,7 @@ import { scalarTable, topLevelScalars } from '../scalarTable.js';
 
 /**
  * Kinds of interfaces.md whose figures are not in @maxent/figures yet (seRNN
- * training, low-rank networks): their scalar keys as a table, until their own
+ * training): their scalar keys as a table, until their own
  * issue registers a view with figures.
  */
 export function summaryView(label: string): KindView {
