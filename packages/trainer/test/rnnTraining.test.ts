@@ -5,7 +5,12 @@ import { trainRnn, type RnnEpoch } from '../src/index.js';
 // networks above 90% test accuracy; a PyTorch reference got there within 10 epochs
 // for 4 of 5 seeds (the others sat at the option-only ceiling of 62.5%). We require
 // at least 3 of 5, stopping each run as soon as it crosses 90% to keep CI short.
-describe('trainRnn without a penalty', () => {
+// Full-size training runs take minutes of CPU (10 minutes under load): they run when
+// MAXENT_LONG_TESTS=1 is set, and say so when skipped (docs/assumptions.md, issue 14).
+const long = process.env.MAXENT_LONG_TESTS === '1';
+if (!long) console.log('skipping the full-size RNN training test: set MAXENT_LONG_TESTS=1 to run it (minutes of CPU)');
+
+describe.runIf(long)('trainRnn without a penalty', () => {
   it('reaches >= 90% test accuracy within 10 epochs for at least 3 of 5 seeds', { timeout: 900_000 }, () => {
     const reached: boolean[] = [];
     const seen: number[][] = [];
