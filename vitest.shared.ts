@@ -19,3 +19,10 @@ export const workspaceAliases: Record<string, string> = {
   '@maxent/figures': root('./packages/figures/src/index.ts'),
   '#testing': root('./testing/index.ts'),
 };
+
+/**
+ * Every project's default per-test timeout: numerical tests on 2 shared cores take
+ * seconds, and vitest's 5 s default turned load into red runs. A real hang still
+ * fails; tests that are long on purpose set their own.
+ */
+export const TEST_TIMEOUT_MS = 60_000;

@@ -1,7 +1,7 @@
 import { defineProject } from 'vitest/config';
-import { workspaceAliases } from '../../vitest.shared.ts';
+import { TEST_TIMEOUT_MS, workspaceAliases } from '../../vitest.shared.ts';
 
 export default defineProject({
   resolve: { alias: workspaceAliases },
-  test: { name: 'sampler', include: ['src/**/*.test.ts', 'test/**/*.test.ts'] },
+  test: { name: 'sampler', testTimeout: TEST_TIMEOUT_MS, include: ['src/**/*.test.ts', 'test/**/*.test.ts'] },
 });

@@ -6,9 +6,10 @@ import { displayText } from './displayText.js';
 import { discardOutputBatches } from './outputBatch.js';
 import { OutputStreamError } from './outputStreamError.js';
 import { createProgram } from './program.js';
+import { SweepIncompleteError } from './sweep/sweepIncompleteError.js';
 
-/** Exit codes of interfaces.md "Conventions". */
-export const EXIT = { ok: 0, internal: 1, invalidInput: 2, noAnswer: 3 } as const;
+/** Exit codes of interfaces.md "Conventions" (4: a sweep with missing or failed points, `maxent sweep --merge`). */
+export const EXIT = { ok: 0, internal: 1, invalidInput: 2, noAnswer: 3, sweepIncomplete: 4 } as const;
 
 /**
  * Runs the `maxent` command with `argv` (without node and script) and returns
@@ -49,6 +50,10 @@ function reportError(error: unknown, io: CliIO, debug: boolean): number {
     io.stderr(`maxent: ${displayText(commandLineAdvice(error.message))}\n`);
     if (debug) io.stderr(`${error.stack}\n`);
     return EXIT.noAnswer;
+  }
+  if (error instanceof SweepIncompleteError) {
+    io.stderr(`maxent: ${error.message}\n`);
+    return EXIT.sweepIncomplete;
   }
   const message = error instanceof Error ? error.message : String(error);
   io.stderr(`maxent: internal error: ${displayText(message)}\n`);

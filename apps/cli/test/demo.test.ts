@@ -25,8 +25,8 @@ const FIGURES_OF: Record<string, string[]> = {
   'maxent-solution': ['solution-populations', 'solution-active-contexts', 'solution-selectivity'],
   network: ['network-neurons'],
   evaluation: ['evaluation-r2'],
-  analysis: ['analysis-population-comparison', 'analysis-selectivity-comparison', 'analysis-weight-scale-match'],
-  sweep: ['sweep-specialization', 'sweep-selectivity', 'sweep-mismatch'],
+  analysis: ['analysis-population-comparison', 'analysis-selectivity-comparison', 'analysis-weight-scale-match', 'analysis-match-curve'],
+  sweep: ['sweep-specialization', 'sweep-selectivity', 'sweep-mismatch', 'sweep-match-curve', 'sweep-match-tv', 'sweep-best-sigma-init-scale'],
 };
 
 function parseCsv(text: string): string[][] {
@@ -62,6 +62,10 @@ describe('maxent demo --quick', () => {
     const summary = parseCsv(readFileSync(join(folder, 'summary.csv'), 'utf8'));
     expect(summary.map((row) => row[0])).toEqual(['result', 'solution', 'sampled network', 'rich network', 'lazy network']);
     expect(Number(summary[3][summary[0].indexOf('TV to solution')])).toBe(read('rich-analysis.json').comparison.tvDistance);
+    // The matched comparison of model.md §15.
+    expect(Number(summary[3][summary[0].indexOf('best sigma (joint)')])).toBe(read('rich-analysis.json').comparison.match.weightScale);
+    expect(Number(summary[4][summary[0].indexOf('TV at best')])).toBe(read('lazy-analysis.json').comparison.match.tvDistance);
+    expect(summary[3][summary[0].indexOf('at range end')]).toBe(read('rich-analysis.json').comparison.match.rangeEnd ?? 'no');
     expect(Number(summary[2][summary[0].indexOf('R2')])).toBe(read('sampled-evaluation.json').r2);
 
     // The report holds every figure, in file order, and each is also an SVG file (well-formed XML).

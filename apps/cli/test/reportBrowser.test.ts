@@ -74,9 +74,9 @@ describe.skipIf(!hasChromium)('report.html in Chromium', () => {
     const { problems, refused, sizes } = await open(join(cwd, folder!, 'report.html'), 'demo');
     expect(problems).toEqual([]);
     expect(refused).toEqual([]);
-    // One figure per SVG file the demo wrote (21: three of the solution, five per network, three of the sweep).
+    // One figure per SVG file the demo wrote (27: three of the solution, six per network, six of the sweep).
     expect(sizes).toHaveLength(readdirSync(join(cwd, folder!, 'figures')).length);
-    expect(sizes).toHaveLength(21);
+    expect(sizes).toHaveLength(27);
     for (const size of sizes) {
       expect(size.visible, size.id).toBe(true);
       expect(size.width, size.id).toBeGreaterThan(100);

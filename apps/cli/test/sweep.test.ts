@@ -57,6 +57,26 @@ describe('sweep points', () => {
 });
 
 describe('maxent sweep', () => {
+  it('the gd-match preset (model.md §15): K = 1, 2, 3, 5, 8; rich with four weight decays, lazy at three init scales; 3 seeds of N = 1000', () => {
+    const cli = captureIO(tmpdir()).io;
+    const spec = sweepSpecFromFlags(cli, { out: 'x.json', weightScaleSearch: true, preset: 'gd-match' });
+    const points = sweepPoints(spec);
+    const trained = points.filter((p) => p.mode === 'trained');
+    expect(trained).toHaveLength(5 * (4 + 3) * 3);
+    const rich = trained.filter((p) => p.grid === 'rich');
+    expect([...new Set(rich.map((p) => p.training!.weightDecay))]).toEqual([0, 1e-4, 3e-4, 1e-3]);
+    expect(rich.every((p) => p.initScale === 0.05)).toBe(true);
+    const lazy = trained.filter((p) => p.grid === 'lazy');
+    expect([...new Set(lazy.map((p) => p.initScale))]).toEqual([1, 2, 4]);
+    expect(lazy.every((p) => p.training!.weightDecay === 0)).toBe(true);
+    expect(trained.every((p) => p.training!.neurons === 1000 && p.training!.steps === 3000 && p.replicate !== undefined)).toBe(true);
+    expect([...new Set(trained.map((p) => p.values.contexts))]).toEqual([1, 2, 3, 5, 8]);
+    const quick = sweepPoints(sweepSpecFromFlags(cli, { out: 'x.json', weightScaleSearch: true, preset: 'gd-match', quick: true }));
+    expect(quick.filter((p) => p.mode === 'trained')).toHaveLength(3 * (2 + 1) * 2);
+    const seeds = sweepPoints(sweepSpecFromFlags(cli, { out: 'x.json', weightScaleSearch: true, preset: 'gd-match', quick: true, seeds: '1' }));
+    expect(seeds.filter((p) => p.mode === 'trained').every((p) => p.replicate === undefined)).toBe(true);
+  });
+
   it('writes one row per point to JSON and CSV; the transitions preset shows both transitions (max-ent part)', async () => {
     const dir = temporaryFolder('maxent-sweep-');
     const { code, stdout, stderr } = await run(['sweep', '--preset', 'transitions', '--maxent-only', '--out', 'tr.json', '--workers', '0'], dir);
@@ -166,7 +186,7 @@ describe('maxent sweep', () => {
         expect(typeof row[key], `${key} of row ${row.index}`).toBe('number');
       }
     }
-  });
+  }, 60_000);
 
   it('solves tanh points with the quadrature estimator, records an unattainable one in the row, and still trains and analyses (tanh: k-means populations)', async () => {
     const dir = temporaryFolder('maxent-sweep-');
@@ -196,11 +216,16 @@ describe('maxent sweep', () => {
       [['--weight-scale', '-1,1'], /invalid `weightScale`: must be a positive finite number, got -1 \(from --weight-scale\)/],
       [['--nonlinearity', 'relu,sigmoid'], /invalid `nonlinearity`: must be one of relu, tanh, softplus, linear.*\(from --nonlinearity\)/],
       [['--preset', 'transitions', '--contexts', '2'], /invalid `--preset`: the preset sets its own grids; drop --contexts/],
-      [['--preset', 'phases'], /invalid `--preset`: must be one of transitions, got "phases"/],
+      [['--preset', 'phases'], /invalid `--preset`: must be one of transitions, gd-match, got "phases"/],
       [['--contexts', '2', '--neurons', '10'], /invalid `--neurons`: training settings need --train/],
       [['--contexts', '2', '--train', '--init-scales', '0,1'], /invalid `--init-scales`: must be positive numbers or "match"/],
       [['--contexts', '2', '--train', '--steps', '1.5'], /invalid `steps`: must be an integer >= 1.*\(from --steps\)/],
       [['--contexts', '2', '--workers', '-1'], /invalid `--workers`: must be an integer >= 0/],
+      [['--contexts', '2', '--train', '--weight-decay', '0', '--weight-decays', '0,1e-3'], /invalid `--weight-decays`: give either --weight-decay/],
+      [['--contexts', '2', '--train', '--weight-decays', '0,-1'], /invalid `--weight-decays`: must be numbers >= 0, got -1/],
+      [['--contexts', '2', '--train', '--seeds', '0'], /invalid `--seeds`: must be an integer >= 1/],
+      [['--contexts', '2', '--seeds', '2'], /invalid `--seeds`: training settings need --train/],
+      [['--contexts', '2', '--quick'], /invalid `--quick`: only applies with --preset gd-match/],
     ];
     for (const [argv, message] of cases) {
       const { code, stderr } = await run(['sweep', ...argv, '--out', 'bad.json'], dir);

@@ -89,6 +89,25 @@ export function pooledEnergyShareTvDistance(left: ReadonlyMap<string, Pooled>, r
   return sum / 2;
 }
 
+/**
+ * The energy-weighted mean |chi_left - chi_right| of {@link compareWithSolution}
+ * for lists already pooled by {@link poolByPattern}: over the patterns with
+ * neurons (fraction > 0) on both sides, weighted by the mean of the two energy
+ * shares; NaN when no pattern carries weight on both sides.
+ */
+export function pooledSelectivityDifference(left: ReadonlyMap<string, Pooled>, right: ReadonlyMap<string, Pooled>): number {
+  let weighted = 0;
+  let weight = 0;
+  for (const [key, a] of left) {
+    const b = right.get(key);
+    if (b === undefined || !(a.fraction > 0) || !(b.fraction > 0)) continue;
+    const w = (a.energyShare + b.energyShare) / 2;
+    weighted += w * Math.abs(a.selectivity - b.selectivity);
+    weight += w;
+  }
+  return weight > 0 ? weighted / weight : Number.NaN;
+}
+
 export interface Pooled {
   pattern: number[];
   fraction: number;

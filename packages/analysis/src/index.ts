@@ -1,4 +1,4 @@
-// Populations, selectivity and comparison with max-ent solutions (model.md §6, §10).
+// Populations, selectivity and comparison with max-ent solutions (model.md §6, §10, §15).
 export { checkNetworkWeights } from './networkData.js';
 export type { NetworkWeights } from './networkData.js';
 export { patternIndex, patternOfIndex, patternKey, reluPatternIndices } from './gainPatterns.js';
@@ -12,6 +12,11 @@ export { compareWithSolution, energyShareTvDistance } from './comparison.js';
 export type { PopulationComparison, SolutionComparison } from './comparison.js';
 export { bestMatchingWeightScale, DEFAULT_WEIGHT_SCALE_SEARCH } from './weightScaleSearch.js';
 export type { WeightScaleSearchOptions, WeightScaleEvaluation, WeightScaleProgress, WeightScaleMatch } from './weightScaleSearch.js';
+// The joint match of model.md §15: energy shares and selectivities together.
+export { jointWeightScaleMatch, mismatchAgainst, DEFAULT_JOINT_MATCH, MATCH_PARTS } from './jointMatch.js';
+export type { JointMatchOptions, JointMatch, PartMatch, MatchPart, MismatchPoint } from './jointMatch.js';
+export { poolByPattern, pooledSelectivityDifference } from './comparison.js';
+export type { Pooled } from './comparison.js';
 // Weight-matrix measures (model.md §11); the linear algebra under them (expm,
 // eigenvalues, Lanczos) is in @maxent/core.
 export { shannonEntropy } from './metrics/entropy.js';
@@ -30,3 +35,11 @@ export { totalWeight } from './metrics/totalWeight.js';
 export { weightMetrics } from './metrics/weightMetrics.js';
 export type { WeightMetrics, WeightMetricsOptions } from './metrics/weightMetrics.js';
 export { VERSION } from './version.js';
+// Low-rank recurrent networks: fixed points, attractors, populations, dissimilarity (model.md §14).
+export { latentFixedPoints, FIXED_POINT_DEFAULTS } from './lowrank/fixedPoints.js';
+export type { FixedPoint, FixedPointKind, FixedPointOptions } from './lowrank/fixedPoints.js';
+export { ringMeasures, cycleMeasures } from './lowrank/attractors.js';
+export type { RingMeasures, CycleMeasures } from './lowrank/attractors.js';
+export { loadingPopulations, LOADING_POPULATION_DEFAULTS } from './lowrank/loadingPopulations.js';
+export type { LoadingPopulation, LoadingPopulations } from './lowrank/loadingPopulations.js';
+export { energyDistance, conditionalMeanDifference } from './lowrank/dissimilarity.js';

@@ -1,6 +1,7 @@
 import { invalid, resolveOptions, type Progress } from '@maxent/core';
 import type { PopulationShare } from '@maxent/constraints';
 import { pooledEnergyShareTvDistance, poolByPattern } from './comparison.js';
+import { logGrid, plannedEvaluations, refineGridMinimum } from './logScaleSearch.js';
 
 /**
  * The weight scale sigma whose max-ent solution matches a network best (model.md §10).
@@ -57,8 +58,6 @@ export interface WeightScaleMatch {
   readonly evaluations: WeightScaleEvaluation[];
 }
 
-const INVERSE_GOLDEN = (Math.sqrt(5) - 1) / 2;
-
 export function bestMatchingWeightScale(
   network: readonly PopulationShare[],
   solutionAt: (weightScale: number) => readonly PopulationShare[] | null,
@@ -74,13 +73,10 @@ export function bestMatchingWeightScale(
 
   const low = Math.log(settings.lower);
   const high = Math.log(settings.upper);
-  const step = (high - low) / (settings.gridPoints - 1);
   const width = Math.log1p(settings.tolerance);
-  // Evaluations planned: the grid, two golden-section points, one per bracket shrink.
-  // That is the count for an interior optimum, whose bracket spans two grid steps;
-  // one at an end of the range has a bracket of one step and may need fewer.
-  let planned = settings.gridPoints + 2;
-  for (let span = 2 * step; span > width; span *= INVERSE_GOLDEN) planned++;
+  // For an interior optimum, whose bracket spans two grid steps; one at an end of
+  // the range has a bracket of one step and may need fewer.
+  const planned = plannedEvaluations(settings.gridPoints, (high - low) / (settings.gridPoints - 1), width);
 
   const evaluations: WeightScaleEvaluation[] = [];
   // The network side is the same at every sigma: pool it by pattern once.
@@ -98,44 +94,8 @@ export function bestMatchingWeightScale(
     return tvDistance;
   };
 
-  const grid = Array.from({ length: settings.gridPoints }, (_, i) => (i === settings.gridPoints - 1 ? high : low + i * step));
-  const values = grid.map(objective);
-  let bestIndex = 0;
-  for (let i = 1; i < values.length; i++) if (values[i] < values[bestIndex]) bestIndex = i;
-  const atBoundary = bestIndex === 0 || bestIndex === grid.length - 1;
-  let bestLog = grid[bestIndex];
-  let bestValue = values[bestIndex];
-
-  // Golden section on [a, b] around the best grid point.
-  let a = grid[Math.max(0, bestIndex - 1)];
-  let b = grid[Math.min(grid.length - 1, bestIndex + 1)];
-  let c = b - INVERSE_GOLDEN * (b - a);
-  let d = a + INVERSE_GOLDEN * (b - a);
-  let fc = objective(c);
-  let fd = objective(d);
-  while (b - a > width) {
-    if (fc <= fd) {
-      b = d;
-      d = c;
-      fd = fc;
-      c = b - INVERSE_GOLDEN * (b - a);
-      fc = objective(c);
-    } else {
-      a = c;
-      c = d;
-      fc = fd;
-      d = a + INVERSE_GOLDEN * (b - a);
-      fd = objective(d);
-    }
-  }
-  for (const [logScale, value] of [
-    [c, fc],
-    [d, fd],
-  ] as const) {
-    if (value < bestValue) {
-      bestValue = value;
-      bestLog = logScale;
-    }
-  }
-  return { weightScale: Math.exp(bestLog), tvDistance: bestValue, atBoundary, evaluations };
+  const grid = logGrid(low, high, settings.gridPoints);
+  const best = refineGridMinimum(grid, grid.map(objective), objective, width);
+  const atBoundary = best.gridIndex === 0 || best.gridIndex === grid.length - 1;
+  return { weightScale: Math.exp(best.log), tvDistance: best.value, atBoundary, evaluations };
 }

@@ -5,6 +5,7 @@ import type { PopulationShare } from '@maxent/constraints';
 import { describeUndefinedOptions, optionKeys, optionsCase } from '#testing';
 import {
   bestMatchingWeightScale,
+  jointWeightScaleMatch,
   clusterBySilhouette,
   modularity,
   modularityOfPartition,
@@ -16,6 +17,7 @@ import {
   type SilhouetteOptions,
   type WeightMetricsOptions,
   type WeightScaleSearchOptions,
+  type JointMatchOptions,
 } from '../src/index.js';
 
 /** N random neurons with K = P = 2 (a fixed stream, so every call sees the same network). */
@@ -94,6 +96,12 @@ describeUndefinedOptions('@maxent/analysis: an undefined option is the default',
     call: (options) => bestMatchingWeightScale(observedShares, sharesAt, options),
     base: {},
     keys: optionKeys<WeightScaleSearchOptions>({ lower: true, upper: true, gridPoints: true, tolerance: true, signal: true, onProgress: true }),
+  }),
+  optionsCase<JointMatchOptions>({
+    name: 'jointWeightScaleMatch',
+    call: (options) => jointWeightScaleMatch(observedShares, sharesAt, options),
+    base: { by: 'energy' },
+    keys: optionKeys<JointMatchOptions>({ lower: true, upper: true, gridPoints: true, tolerance: true, by: true, signal: true, onProgress: true }),
   }),
   optionsCase<ModularityOptions>({
     name: 'modularity',

@@ -14,6 +14,18 @@ export type EstimatorKind = (typeof ESTIMATOR_KINDS)[number];
 
 export const DEFAULT_CONTEXTS = 3;
 export const DEFAULT_QUADRATURE_NODES = 24;
+/**
+ * Nodes per context at K = 1, where they cost nothing: Gauss-Hermite converges
+ * slowly for tanh (poles at +-i pi/2, model.md §7), and at small sigma 24 nodes
+ * "converge" beyond the edge of the domain (tanh select, sigma = 0.5: q = 1.04 at
+ * the vertex) where 200 resolve it (KL 3.341 nats; 400 nodes: 3.340).
+ */
+export const DEFAULT_QUADRATURE_NODES_ONE_CONTEXT = 200;
+
+/** Default quadrature nodes per context for K contexts. */
+export function defaultQuadratureNodes(contexts: number): number {
+  return contexts === 1 ? DEFAULT_QUADRATURE_NODES_ONE_CONTEXT : DEFAULT_QUADRATURE_NODES;
+}
 export const DEFAULT_MONTECARLO_SAMPLES = 200_000;
 /**
  * Continuous gains (tanh, softplus) default to the quadrature estimator up to this
@@ -94,7 +106,7 @@ export function parseConfig(input: unknown): MaxentConfig {
     weightScale: raw.weightScale,
     context: { mean: raw.context.mean, std: raw.context.std },
     stimulusStd: raw.stimulusStd,
-    estimator: normalizeEstimator({ ...raw.estimator, kind }),
+    estimator: normalizeEstimator({ ...raw.estimator, kind }, contextCount(task)),
   };
 }
 
@@ -145,7 +157,7 @@ function normalizeTask(task: z.output<typeof taskSchema>): TaskConfig {
   return { name, contexts, stimuli };
 }
 
-function normalizeEstimator(estimator: z.output<typeof estimatorSchema> & { kind: EstimatorKind }): EstimatorConfig {
+function normalizeEstimator(estimator: z.output<typeof estimatorSchema> & { kind: EstimatorKind }, contexts: number): EstimatorConfig {
   const extra = (key: 'nodes' | 'samples' | 'seed', kinds: string) => {
     if (estimator[key] !== undefined) {
       throw invalid(`estimator.${key}`, `only applies to estimator kind ${kinds}, not ${estimator.kind}`, estimator[key]);
@@ -160,7 +172,7 @@ function normalizeEstimator(estimator: z.output<typeof estimatorSchema> & { kind
     case 'quadrature':
       extra('samples', 'montecarlo');
       extra('seed', 'montecarlo');
-      return { kind: 'quadrature', nodes: estimator.nodes ?? DEFAULT_QUADRATURE_NODES };
+      return { kind: 'quadrature', nodes: estimator.nodes ?? defaultQuadratureNodes(contexts) };
     case 'montecarlo':
       extra('nodes', 'quadrature');
       return {

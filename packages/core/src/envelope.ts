@@ -13,7 +13,19 @@ export interface ResultEnvelope<Kind extends string, Config = unknown> {
 export const SCHEMA_VERSION = 1;
 
 /** Result-file kinds written by the `maxent` command. */
-export type ResultKind = 'maxent-solution' | 'network' | 'evaluation' | 'analysis' | 'weight-metrics' | 'sweep';
+export type ResultKind =
+  | 'maxent-solution'
+  | 'network'
+  | 'evaluation'
+  | 'analysis'
+  | 'weight-metrics'
+  | 'sweep'
+  | 'lowrank-network'
+  | 'lowrank-constraints'
+  | 'lowrank-solution'
+  | 'lowrank-analysis'
+  | 'rnn-training'
+  | 'rnn-sweep';
 
 /**
  * The head of a result file: schemaVersion, kind, config, seed (only where

@@ -4,6 +4,8 @@ export { erfc, normalCdf, truncatedNormal } from './normal.js';
 export { zeros, fromRows, toRows, cloneMat, toMlMatrix, maxAbs } from './matrix.js';
 export type { Mat } from './matrix.js';
 export { expm } from './linalg/expm.js';
+export { expmFrechet } from './linalg/expmFrechet.js';
+export type { ExpmFrechet } from './linalg/expmFrechet.js';
 export { eigenvalues } from './linalg/eigenvalues.js';
 export type { Eigenvalues } from './linalg/eigenvalues.js';
 export { leadingSymmetricEigenpair } from './linalg/lanczos.js';

@@ -5,6 +5,9 @@
 export { assertSquareFinite, assertSymmetric } from './linalg/squareMatrix.js';
 export { multiplySquare, multiplyAccumulate, oneNorm, solveInPlace } from './linalg/denseKernels.js';
 export { expmOfValidated, expmPlan } from './linalg/expm.js';
+export { expmFrechetOfValidated } from './linalg/expmFrechet.js';
+export { gemmAccumulate, transposeInto } from './linalg/gemm.js';
 export { eigenvaluesOfValidated, denseEigenvalues } from './linalg/eigenvalues.js';
 export { leadingSymmetricEigenpairOfValidated } from './linalg/lanczos.js';
 export { scaledByPowerOfTwo, timesPowerOfTwo, unitScaleExponent } from './linalg/powerOfTwoScaling.js';
+export { tridiagonalEigenvalues } from './linalg/tridiagonal.js';

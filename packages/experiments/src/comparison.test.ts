@@ -29,6 +29,7 @@ describe('compareNetworkWithSolution', () => {
     );
     expect(comparison.weightScaleSearched).toBe(false);
     expect(comparison.bestWeightScale).toBeNull();
+    expect(comparison.jointMatch).toBeNull();
   });
 
   it('finds the weight scale a network was made at (planted truth), and its file section is JSON-safe', () => {
@@ -44,7 +45,38 @@ describe('compareNetworkWithSolution', () => {
     expect(Object.keys(section)).toEqual([
       'weightScale', 'tvDistance', 'fractionTvDistance', 'selectivityDifference', 'meanAbsSelectivityDifference',
       'summaryDifference', 'solutionSummary', 'populations', 'bestWeightScale',
+      'match', 'matchJoint', 'matchEnergy', 'matchSelectivity', 'curve',
     ]);
+    // The joint match (model.md §15) finds it too, away from the ends of the range.
+    expectAllClose(section.match!.weightScale, 0.7, { rtol: 2e-3 });
+    expect(section.match!.by).toBe('joint');
+    expect(section.match!.atRangeEnd).toBe(false);
+    expect(section.match!.mismatch).toBeLessThan(2e-3);
     expect(JSON.parse(JSON.stringify(section))).toEqual(section);
+  });
+
+  it('planted mismatch (model.md §15): energy shares of sigma1, selectivities of sigma2; each part finds its own sigma, the joint lies between', () => {
+    const [sigma1, sigma2] = [0.5, 2];
+    const energyFrom = solved({ task: { name: 'select', contexts: 3 }, weightScale: sigma1 });
+    const selectivityFrom = solved({ task: { name: 'select', contexts: 3 }, weightScale: sigma2 });
+    const chiOf = new Map(populationShares(selectivityFrom.problem, selectivityFrom.solution.lambda).map((p) => [Array.from(p.pattern).join(''), p.selectivity]));
+    const planted = populationShares(energyFrom.problem, energyFrom.solution.lambda).map((p) => ({ ...p, selectivity: chiOf.get(Array.from(p.pattern).join(''))! }));
+    const network = { populations: planted, summary: energyFrom.solution.summary };
+    const comparison = compareNetworkWithSolution(network, { problem: selectivityFrom.problem, lambda: selectivityFrom.solution.lambda }, { weightScaleSearch: true });
+    const joint = comparison.jointMatch!;
+    expectAllClose(joint.matchEnergy.weightScale, sigma1, { rtol: 3e-3 });
+    expect(joint.matchEnergy.tvDistance).toBeLessThan(1e-3);
+    expectAllClose(joint.matchSelectivity.weightScale, sigma2, { rtol: 3e-3 });
+    expect(joint.matchSelectivity.selectivityDifference).toBeLessThan(1e-3);
+    expect(joint.match.weightScale).toBeGreaterThan(sigma1 * (1 - 3e-3));
+    expect(joint.match.weightScale).toBeLessThan(sigma2 * (1 + 3e-3));
+    // Both parts are far from zero at the other part's sigma, so neither single-part match is a joint match.
+    expect(joint.matchEnergy.selectivityDifference).toBeGreaterThan(0.05);
+    expect(joint.matchSelectivity.tvDistance).toBeGreaterThan(0.05);
+    expect(joint.match.mismatch).toBeLessThanOrEqual(Math.min(joint.matchEnergy.mismatch, joint.matchSelectivity.mismatch));
+    for (const part of [joint.match, joint.matchEnergy, joint.matchSelectivity]) expect(part.atRangeEnd).toBe(false);
+    // `match` picks which minimiser is the best match.
+    const byEnergy = compareNetworkWithSolution(network, { problem: selectivityFrom.problem, lambda: selectivityFrom.solution.lambda }, { weightScaleSearch: true, match: 'energy' });
+    expect(byEnergy.jointMatch!.match).toEqual(byEnergy.jointMatch!.matchEnergy);
   });
 });

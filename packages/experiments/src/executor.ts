@@ -1,6 +1,12 @@
 import { encodeWorkerError, type WorkerError } from '@maxent/core';
 import { runSweepPoint, type SweepRow } from './runPoint.js';
+import { runRnnSweepPoint, type RnnSweepPoint, type RnnSweepRow } from './rnn/rnnSweep.js';
 import type { SweepPoint } from './spec.js';
+
+/** Any unit of sweep work: a max-ent or trained point of `maxent sweep`, or an RNN run of `maxent rnn sweep`. */
+export type AnyPoint = SweepPoint | RnnSweepPoint;
+/** The row of any point. */
+export type PointRow = SweepRow | RnnSweepRow;
 
 /**
  * Executors run sweep points somewhere: in this thread, on worker threads
@@ -13,7 +19,7 @@ export interface PointResult {
   readonly index: number;
   /** Wall-clock seconds the point took where it ran (not part of the result's identity). */
   readonly seconds: number;
-  readonly row: SweepRow;
+  readonly row: PointRow;
 }
 
 export interface ExecutorRunOptions {
@@ -32,7 +38,7 @@ export interface ExecutorRunOptions {
 
 export interface Executor {
   /** Runs `points` and resolves when all are done and reported; rejects on the first failing point. */
-  run(points: readonly SweepPoint[], options: ExecutorRunOptions): Promise<void>;
+  run(points: readonly AnyPoint[], options: ExecutorRunOptions): Promise<void>;
 }
 
 /** What a worker sends back for one point: the result, or the error as data (its class rebuilt by the receiver). */
@@ -44,12 +50,17 @@ export type PointOutcome = ({ readonly ok: true } & PointResult) | { readonly ok
  * not thrown, because crossing a thread or a process drops their class, and
  * what happens next depends on it (core's `rebuildWorkerError` restores it).
  */
-export function runPointTask(point: SweepPoint, signal?: AbortSignal): PointOutcome {
+export function runPointTask(point: AnyPoint, signal?: AbortSignal): PointOutcome {
   const start = performance.now();
   try {
-    const row = runSweepPoint(point, signal);
+    const row = runAnyPoint(point, signal);
     return { ok: true, index: point.index, seconds: (performance.now() - start) / 1000, row };
   } catch (error) {
     return { ok: false, index: point.index, error: encodeWorkerError(error) };
   }
+}
+
+/** Runs one point of either kind (the body every executor shares). */
+export function runAnyPoint(point: AnyPoint, signal?: AbortSignal): PointRow {
+  return point.mode === 'rnn' ? runRnnSweepPoint(point, signal) : runSweepPoint(point, signal);
 }

@@ -1,5 +1,4 @@
-import type { Executor } from './executor.js';
-import { runSweepPoint } from './runPoint.js';
+import { runAnyPoint, type Executor } from './executor.js';
 
 /**
  * Runs the points one after another in this thread (`maxent sweep --workers 0`,
@@ -12,7 +11,7 @@ export function createInThreadExecutor(): Executor {
       for (const point of points) {
         signal?.throwIfAborted();
         const start = performance.now();
-        const row = runSweepPoint(point, signal);
+        const row = runAnyPoint(point, signal);
         await onResult({ index: point.index, seconds: (performance.now() - start) / 1000, row });
       }
       signal?.throwIfAborted();

@@ -16,15 +16,29 @@ export { parseAxisValues, MAX_AXIS_VALUES } from './axisValues.js';
 export type { AxisValue } from './axisValues.js';
 export { SWEEP_FIELDS, sweepPoints, sweepPointCount, assertSweepSize, MAX_SWEEP_POINTS } from './spec.js';
 export type { SweepField, SweepAxis, InitScale, SweepGrid, SweepSpec, SweepPoint } from './spec.js';
-export { PRESETS, PRESET_TRAINING, PRESET_NAMES } from './presets.js';
+export { PRESETS, PRESET_TRAINING, PRESET_NAMES, PRESET_REPLICATES, QUICK_PRESETS } from './presets.js';
+export { replicateMeanRows, meanRow, meanAndStderr, SETTING_COLUMNS } from './replicates.js';
 export { sweepHash } from './sweepHash.js';
 export { sweepColumns, sweepCsv } from './csv.js';
 export { EVALUATION_TRIALS, solvePoint, trainPoint, evaluatePoint, analysePoint } from './pipeline.js';
 export type { SolvedPoint } from './pipeline.js';
-export { runSweepPoint } from './runPoint.js';
+export { runSweepPoint, CURVE_COLUMN_PREFIX } from './runPoint.js';
 export type { SweepRow } from './runPoint.js';
 export { compareNetworkWithSolution, comparisonToFile } from './comparison.js';
-export type { NetworkComparison, NetworkSide, SolutionForComparison, BestWeightScale, WeightScaleTrial, CompareOptions } from './comparison.js';
+export { gainClusters, DEFAULT_GAIN_CLUSTER_OPTIONS } from './gainClusters.js';
+export type { GainCluster, GainClusters, GainClusterOptions } from './gainClusters.js';
+export { solutionShares } from './solutionShares.js';
+export type {
+  NetworkComparison,
+  NetworkSide,
+  SolutionForComparison,
+  BestWeightScale,
+  WeightScaleTrial,
+  CompareOptions,
+  JointMatchSection,
+  MatchSection,
+  CurvePoint,
+} from './comparison.js';
 export { analyseNetwork, analysisToFile } from './networkAnalysis.js';
 export type { NetworkAnalysis, NetworkAnalysisOptions } from './networkAnalysis.js';
 export { runPointTask } from './executor.js';
@@ -36,3 +50,18 @@ export { runSweep } from './runSweep.js';
 export type { RunSweepOptions, SweepRun, SweepProgress } from './runSweep.js';
 export { mergeSweep } from './sweepResult.js';
 export type { MergeOptions, MergedSweep, SweepTiming } from './sweepResult.js';
+export { runAnyPoint } from './executor.js';
+export type { AnyPoint, PointRow } from './executor.js';
+// Spatially embedded recurrent networks (model.md §11, §12).
+export { rnnMeasures, distanceCorrelation } from './rnn/rnnMeasures.js';
+export type { RnnMeasures } from './rnn/rnnMeasures.js';
+export { trainTrackedRnn, epochColumns, rnnTrainingToFile, LEARNT_ACCURACY } from './rnn/trackRnn.js';
+export type { TrackedEpoch, TrackedRnnTraining } from './rnn/trackRnn.js';
+export { rnnSweepPoints, runRnnSweepPoint } from './rnn/rnnSweep.js';
+export type { RnnSweepGroup, RnnSweepSpec, RnnSweepPoint, RnnSweepRow } from './rnn/rnnSweep.js';
+export { RNN_PRESETS, RNN_PRESET_NAMES } from './rnn/rnnPresets.js';
+export type { RnnPreset } from './rnn/rnnPresets.js';
+export { runRnnSweep, mergeRnnSweep } from './rnn/runRnnSweep.js';
+export type { RunRnnSweepOptions, RnnSweepRun, MergedRnnSweep } from './rnn/runRnnSweep.js';
+export { rnnStudySummary, linearFit, MATCH_RATIO } from './rnn/rnnStudy.js';
+export type { RnnStudySummary, GroupCell, MatchedComparison, LinearFit } from './rnn/rnnStudy.js';

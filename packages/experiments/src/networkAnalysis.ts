@@ -1,5 +1,5 @@
 import type { NetworkWeights } from '@maxent/constraints';
-import { networkPopulations, type NetworkPopulations, type PopulationOptions } from '@maxent/analysis';
+import { networkPopulations, type MatchPart, type NetworkPopulations, type PopulationOptions } from '@maxent/analysis';
 import { compareNetworkWithSolution, comparisonToFile, type NetworkComparison, type SolutionForComparison } from './comparison.js';
 
 export interface NetworkAnalysisOptions extends Pick<PopulationOptions, 'contextMean' | 'contextStd' | 'kMax' | 'seed'> {
@@ -7,6 +7,8 @@ export interface NetworkAnalysisOptions extends Pick<PopulationOptions, 'context
   readonly solution?: SolutionForComparison;
   /** With `solution`: also search the best-matching weight scale; default false. */
   readonly weightScaleSearch?: boolean;
+  /** With the search: which minimiser of the joint match (model.md §15) is the best match; default joint. */
+  readonly match?: MatchPart;
 }
 
 export interface NetworkAnalysis {
@@ -21,9 +23,9 @@ export interface NetworkAnalysis {
  * comparison (the same one a sweep's trained points make).
  */
 export function analyseNetwork(network: NetworkWeights, options: NetworkAnalysisOptions = {}): NetworkAnalysis {
-  const { solution, weightScaleSearch, ...populationOptions } = options;
+  const { solution, weightScaleSearch, match, ...populationOptions } = options;
   const populations = networkPopulations(network, populationOptions);
-  const comparison = solution === undefined ? null : compareNetworkWithSolution(populations, solution, { weightScaleSearch: weightScaleSearch === true });
+  const comparison = solution === undefined ? null : compareNetworkWithSolution(populations, solution, { weightScaleSearch: weightScaleSearch === true, match });
   return { populations, comparison };
 }
 

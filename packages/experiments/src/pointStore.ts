@@ -1,4 +1,4 @@
-import type { SweepRow } from './runPoint.js';
+import type { PointRow } from './executor.js';
 
 /**
  * What a sweep keeps of one finished point: one record per point, written once
@@ -10,7 +10,7 @@ export interface PointRecord {
   readonly sweep: string;
   readonly index: number;
   readonly seconds: number;
-  readonly row: SweepRow;
+  readonly row: PointRow;
 }
 
 /**

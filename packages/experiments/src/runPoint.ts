@@ -1,5 +1,6 @@
 import { nonlinearity, type MaxentConfig, type MaxentProblem, type PopulationSummary } from '@maxent/constraints';
-import { compareNetworkWithSolution, type NetworkComparison } from './comparison.js';
+import { DEFAULT_JOINT_MATCH } from '@maxent/analysis';
+import { compareNetworkWithSolution, type CurvePoint, type JointMatchSection, type NetworkComparison } from './comparison.js';
 import { analysePoint, evaluatePoint, solvePoint, trainPoint } from './pipeline.js';
 import type { SweepPoint } from './spec.js';
 
@@ -43,7 +44,9 @@ export function runSweepPoint(point: SweepPoint, signal?: AbortSignal): SweepRow
   const training = point.training!;
   const result = trainPoint(point.config, training, signal);
   const network = result.network;
+  if (point.replicate !== undefined) row.replicate = point.replicate;
   row.neurons = training.neurons;
+  row.weightDecay = training.weightDecay;
   row.steps = result.steps;
   row.stoppedBy = result.stoppedBy;
   row.finalLoss = result.finalLoss;
@@ -77,8 +80,49 @@ function comparisonColumns(comparison: NetworkComparison): SweepRow {
     columns.bestWeightScale = best?.weightScale ?? null;
     columns.bestWeightScaleTvDistance = best?.tvDistance ?? null;
     columns.bestWeightScaleAtBoundary = best?.atBoundary ?? null;
+    Object.assign(columns, jointMatchColumns(comparison.jointMatch));
   }
   return columns;
+}
+
+/**
+ * The joint match of model.md §15 as columns: the best match (`match...`, joint
+ * unless chosen otherwise), the minimisers of each part alone, and the joint
+ * mismatch on the search grid (`mismatch@sigma`, sigma to 4 digits), so a figure can
+ * draw the curve from flat rows.
+ */
+function jointMatchColumns(joint: JointMatchSection | null): SweepRow {
+  const columns: SweepRow = {
+    matchBy: joint?.match.by ?? null,
+    matchWeightScale: joint?.match.weightScale ?? null,
+    matchMismatch: joint?.match.mismatch ?? null,
+    matchTvDistance: joint?.match.tvDistance ?? null,
+    matchSelectivityDifference: joint?.match.selectivityDifference ?? null,
+    matchAtRangeEnd: joint?.match.atRangeEnd ?? null,
+    matchRangeEnd: joint?.match.rangeEnd ?? null,
+    energyMatchWeightScale: joint?.matchEnergy.weightScale ?? null,
+    energyMatchTvDistance: joint?.matchEnergy.tvDistance ?? null,
+    energyMatchAtRangeEnd: joint?.matchEnergy.atRangeEnd ?? null,
+    selectivityMatchWeightScale: joint?.matchSelectivity.weightScale ?? null,
+    selectivityMatchDifference: joint?.matchSelectivity.selectivityDifference ?? null,
+    selectivityMatchAtRangeEnd: joint?.matchSelectivity.atRangeEnd ?? null,
+  };
+  for (const point of curveOnGrid(joint)) columns[`${CURVE_COLUMN_PREFIX}${Number(point.weightScale.toPrecision(4))}`] = point.mismatch;
+  return columns;
+}
+
+/** Prefix of the columns holding the joint mismatch on the search grid. */
+export const CURVE_COLUMN_PREFIX = 'mismatch@';
+
+/** The curve's points on the default log grid of the joint match (the golden-section points differ from row to row). */
+function curveOnGrid(joint: JointMatchSection | null): CurvePoint[] {
+  if (joint === null) return [];
+  const { lower, upper, gridPoints } = DEFAULT_JOINT_MATCH;
+  const step = Math.log(upper / lower) / (gridPoints - 1);
+  return joint.curve.filter((point) => {
+    const position = Math.log(point.weightScale / lower) / step;
+    return Math.abs(position - Math.round(position)) < 1e-9;
+  });
 }
 
 function describeConfig(config: MaxentConfig, problem: MaxentProblem): SweepRow {

@@ -78,7 +78,7 @@ export async function runSweep(spec: SweepSpec, options: RunSweepOptions): Promi
  * Indices of the points with a record of this sweep. A record of another sweep
  * (other settings, values or seed) is an error: its row would not belong here.
  */
-async function finishedPoints(store: PointStore, total: number, hash: string, resume: boolean, onWarning?: (message: string) => void): Promise<Set<number>> {
+export async function finishedPoints(store: PointStore, total: number, hash: string, resume: boolean, onWarning?: (message: string) => void): Promise<Set<number>> {
   const finished = new Set<number>();
   const present = await store.list();
   if (present.length === 0) return finished;

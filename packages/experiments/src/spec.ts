@@ -29,6 +29,8 @@ export interface SweepGrid {
   readonly axes: SweepAxis[];
   /** Init scales of the trained points (empty: no training on this grid). */
   readonly initScales: InitScale[];
+  /** L2 weight decays of the trained points, crossed with the init scales; absent: the training settings' one. */
+  readonly weightDecays?: number[];
 }
 
 export interface SweepSpec {
@@ -43,6 +45,12 @@ export interface SweepSpec {
   readonly seed: number | string;
   /** Name of the preset that made the spec, if any. */
   readonly preset: string | null;
+  /**
+   * Trained replicates per trained setting (`--seeds`), each its own point with its
+   * own seed; the merged result adds a row of means and standard errors per
+   * setting. Absent or 1: one run per setting, as before.
+   */
+  readonly replicates?: number;
 }
 
 /** One unit of work: solve a config, or train (and analyse) a network for it. */
@@ -60,12 +68,14 @@ export interface SweepPoint {
   readonly matchWeightScale: boolean;
   /** deriveSeed(master seed, index): the same whatever the number of workers. */
   readonly seed: string;
+  /** With replicates (spec.replicates > 1): which of them, 0-based; absent otherwise (so older sweeps keep their hash). */
+  readonly replicate?: number;
 }
 
 /**
  * The points of a sweep in a fixed order: for each grid, first its max-ent points
  * (Cartesian product of the axes), then its trained points (each config times
- * each init scale). Every config is validated here, before any work starts, so a
+ * each init scale times each weight decay times each replicate, the last fastest). Every config is validated here, before any work starts, so a
  * bad value stops the sweep with exit 2 naming the flag.
  */
 export function sweepPoints(spec: SweepSpec): SweepPoint[] {
@@ -79,22 +89,29 @@ export function sweepPoints(spec: SweepSpec): SweepPoint[] {
       points.push({ index, grid: grid.name, mode: 'maxent', values, config, initScale: null, training: null, matchWeightScale: false, seed: deriveSeed(spec.seed, index) });
     }
     if (spec.training === null) continue;
+    const replicates = spec.replicates ?? 1;
+    const weightDecays = grid.weightDecays ?? [spec.training.weightDecay];
     for (const { values, config } of configs) {
       for (const initScale of grid.initScales) {
-        const index = points.length;
-        const seed = deriveSeed(spec.seed, index);
-        const scale = initScale === 'match' ? config.weightScale : initScale;
-        points.push({
-          index,
-          grid: grid.name,
-          mode: 'trained',
-          values,
-          config,
-          initScale: scale,
-          training: { ...spec.training, initScale: scale, seed },
-          matchWeightScale: spec.matchWeightScale,
-          seed,
-        });
+        for (const weightDecay of weightDecays) {
+          for (let replicate = 0; replicate < replicates; replicate++) {
+            const index = points.length;
+            const seed = deriveSeed(spec.seed, index);
+            const scale = initScale === 'match' ? config.weightScale : initScale;
+            points.push({
+              index,
+              grid: grid.name,
+              mode: 'trained',
+              values,
+              config,
+              initScale: scale,
+              training: { ...spec.training, initScale: scale, weightDecay, seed },
+              matchWeightScale: spec.matchWeightScale,
+              seed,
+              ...(replicates > 1 ? { replicate } : {}),
+            });
+          }
+        }
       }
     }
   }

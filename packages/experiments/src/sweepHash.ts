@@ -1,6 +1,6 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
-import type { SweepPoint } from './spec.js';
+import type { AnyPoint } from './executor.js';
 
 /**
  * Hash of everything that determines the rows (the points with their configs,
@@ -10,6 +10,6 @@ import type { SweepPoint } from './spec.js';
  * runs in browsers), the same digest as Node's crypto module, so the `sweepHash` in
  * result files is unchanged.
  */
-export function sweepHash(points: readonly SweepPoint[]): string {
+export function sweepHash(points: readonly AnyPoint[]): string {
   return bytesToHex(sha256(utf8ToBytes(JSON.stringify(points)))).slice(0, 16);
 }

@@ -1,5 +1,6 @@
 import { InvalidInputError, resultEnvelope } from '@maxent/core';
 import { sweepColumns, sweepCsv } from './csv.js';
+import { replicateMeanRows } from './replicates.js';
 import { pointRecordProblem, type PointRecord, type PointStore } from './pointStore.js';
 import type { SweepRow } from './runPoint.js';
 import { belongsTo } from './runSweep.js';
@@ -64,7 +65,10 @@ export async function mergeSweep(spec: SweepSpec, store: PointStore, options: Me
       `invalid \`--resume\`: the sweep is unfinished: ${missing.length} of ${points.length} points have no point file in ${store.location} (first: point ${missing[0]}); run the sweep again with --resume`,
     );
   }
-  const rows = records.map((record) => record.row);
+  // Records of this sweep (checked by hash) hold rows of its own points; with replicates, one row of means
+  // and standard errors per trained setting follows the points' rows.
+  const pointRows = records.map((record) => record.row as SweepRow);
+  const rows = [...pointRows, ...replicateMeanRows(points, pointRows)];
   const columns = sweepColumns(rows);
   const timing: SweepTiming = {
     maxentSeconds: options.maxentSeconds ?? 0,
@@ -87,7 +91,8 @@ interface SweepFileParts {
 
 /** The `sweep` result file, keys in their fixed order (files are compared byte for byte). */
 function sweepResultFile(spec: SweepSpec, parts: SweepFileParts) {
-  const config = { base: spec.base, grids: spec.grids, training: spec.training, matchWeightScale: spec.matchWeightScale };
+  const replicates = spec.replicates ?? 1;
+  const config = { base: spec.base, grids: spec.grids, training: spec.training, matchWeightScale: spec.matchWeightScale, ...(replicates > 1 ? { replicates } : {}) };
   return {
     ...resultEnvelope('sweep', config, spec.seed, parts.versions),
     preset: spec.preset,

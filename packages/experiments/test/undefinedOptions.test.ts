@@ -17,13 +17,13 @@ describeUndefinedOptions('@maxent/experiments', [
     name: 'analyseNetwork',
     call: (options) => outcome(() => analyseNetwork(network, options)),
     // Values other than the defaults, so that leaving one out changes the result.
-    base: { contextMean: 0.2, contextStd: 1.5, kMax: 3, seed: 7, solution: { problem, lambda: solution.lambda }, weightScaleSearch: true },
-    keys: optionKeys<NetworkAnalysisOptions>({ contextMean: true, contextStd: true, kMax: true, seed: true, solution: true, weightScaleSearch: true }),
+    base: { contextMean: 0.2, contextStd: 1.5, kMax: 3, seed: 7, solution: { problem, lambda: solution.lambda }, weightScaleSearch: true, match: 'energy' },
+    keys: optionKeys<NetworkAnalysisOptions>({ contextMean: true, contextStd: true, kMax: true, seed: true, solution: true, weightScaleSearch: true, match: true }),
   }),
   optionsCase<CompareOptions>({
     name: 'compareNetworkWithSolution',
     call: (options) => outcome(() => compareNetworkWithSolution(side, { problem, lambda: solution.lambda }, options)),
-    base: { weightScaleSearch: true, signal: new AbortController().signal },
-    keys: optionKeys<CompareOptions>({ weightScaleSearch: true, signal: true }),
+    base: { weightScaleSearch: true, match: 'selectivity', signal: new AbortController().signal },
+    keys: optionKeys<CompareOptions>({ weightScaleSearch: true, match: true, signal: true }),
   }),
 ]);

@@ -82,7 +82,7 @@ export function populationSelectivityComparisonFigure(analysis: AnalysisFile, op
 export function weightScaleMatchFigure(analysis: AnalysisFile): Figure {
   const comparison = checkComparison(analysis);
   const best = comparison.bestWeightScale;
-  if (best === undefined) {
+  if (best === undefined || best === null) {
     throw invalid('comparison.bestWeightScale', 'must be present (run maxent analyze with --solution and without --no-weight-scale-search)', best);
   }
   expectArray(best.evaluations, 'comparison.bestWeightScale.evaluations');

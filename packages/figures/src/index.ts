@@ -9,6 +9,7 @@ export type { MountedFigure, MountOptions } from './render/mount.js';
 export {
   patternColor,
   patternLabel,
+  populationLabel,
   activeCount,
   seriesColor,
   OKABE_ITO,
@@ -27,11 +28,23 @@ export {
   priorActiveCount,
 } from './solution.js';
 export type { PopulationFigureOptions } from './solution.js';
+export { solutionGainsFigure } from './solutionGains.js';
+export type { GainLaw } from './solutionGains.js';
 export { neuronScatterFigure, neuronGroups, DEFAULT_NEURON_SCATTER_OPTIONS } from './network.js';
 export type { NeuronScatterOptions, NeuronGroup } from './network.js';
 export { populationComparisonFigure, populationSelectivityComparisonFigure, weightScaleMatchFigure } from './analysis.js';
 export { specializationFigure, selectivityFigure, sweepMismatchFigure, mismatchOf } from './sweep.js';
 export type { SelectivityFigureOptions } from './sweep.js';
+export {
+  matchCurveFigure,
+  matchTvAgainstContextsFigure,
+  bestSigmaFigure,
+  analysisMatchCurveFigure,
+  matchedRows,
+  settingLabel,
+  curveOf,
+  CURVE_PREFIX,
+} from './gdMatch.js';
 export { evaluationR2Figure, r2AgainstStimulusStdFigure } from './evaluation.js';
 export { mcmcTraceFigure, mcmcRhatFigure, mcmcEssFigure, constraintTraces, gain, DEFAULT_TRACE_OPTIONS, RHAT_THRESHOLD, ESS_PER_CHAIN } from './mcmc.js';
 export type { TraceOptions } from './mcmc.js';
@@ -51,4 +64,26 @@ export type {
   PopulationSummary,
   McmcDiagnostics,
   ComparisonSection,
+  MatchSection,
+  CurvePoint,
 } from './results.js';
+export { rnnTrainingFigure, rnnStudyScatterFigure, rnnStudyEigenvalueFigure, RNN_MEASURE_NAMES } from './rnn.js';
+export type { RnnTrainingFile, RnnSweepFile } from './rnn.js';
+export { lowrankFlowFigure, latentVelocity } from './lowrankFlow.js';
+export type { FlowFieldOptions } from './lowrankFlow.js';
+export { lowrankTrajectoriesFigure } from './lowrankTrajectories.js';
+export { lowrankLoadingsFigure } from './lowrankLoadings.js';
+export type { LoadingScatterOptions } from './lowrankLoadings.js';
+export { lowrankConditionalMeanFigure, teacherConditionalMean } from './lowrankConditionalMean.js';
+export { lowrankDensityFigure } from './lowrankDensity.js';
+export { lowrankConstraintsFigure } from './lowrankConstraints.js';
+export type {
+  LowRankNetworkFile,
+  LowRankConstraintsFile,
+  LowRankSolutionFile,
+  LowRankAnalysisFile,
+  LowRankFixedPoint,
+  LowRankMeanField,
+  LowRankTeacherSpec,
+  FixedPointKind,
+} from './lowrankResults.js';

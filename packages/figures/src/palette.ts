@@ -45,6 +45,17 @@ export function patternLabel(pattern: readonly number[]): string {
   return pattern.map((gain) => (gain > 0 ? '1' : '0')).join('');
 }
 
+/**
+ * The label of a population: its pattern, and for clusters of continuous gains
+ * (mean gains other than 0 and 1, model.md §7) the mean gains too, since several
+ * clusters can share a pattern.
+ */
+export function populationLabel(population: { readonly pattern: readonly number[]; readonly gains?: readonly number[] }): string {
+  const gains = population.gains;
+  const binary = gains === undefined || gains.every((gain) => gain === 0 || gain === 1);
+  return binary ? patternLabel(population.pattern) : `${patternLabel(population.pattern)} (${gains.map((gain) => gain.toFixed(2)).join(' ')})`;
+}
+
 /** Number of contexts in which a pattern is active, |g|. */
 export function activeCount(pattern: readonly number[]): number {
   let count = 0;

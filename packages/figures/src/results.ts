@@ -12,6 +12,8 @@ export interface PopulationEntry {
   readonly selectivity: number | null;
   readonly direction?: readonly number[];
   readonly count?: number;
+  /** Mean gain vector (clusters of continuous gains). */
+  readonly gains?: readonly number[];
 }
 
 export interface ActiveCount {
@@ -38,7 +40,10 @@ export interface ProblemConfig {
 /** `maxent solve` -> kind `maxent-solution`. */
 export interface SolutionFile extends ResultEnvelope<'maxent-solution', ProblemConfig> {
   readonly lambda: readonly (readonly number[])[];
-  readonly populations: readonly PopulationEntry[];
+  /** Binary gains: one entry per gain pattern. */
+  readonly populations?: readonly PopulationEntry[];
+  /** Continuous gains: clusters of gain vectors instead (interfaces.md "maxent solve with continuous gains"). */
+  readonly clusters?: readonly PopulationEntry[];
   readonly populationsListed?: number;
   readonly populationsTotal?: number;
   readonly summary: PopulationSummary;
@@ -104,7 +109,31 @@ export interface ComparisonSection {
     readonly tvDistance: number | null;
     readonly atBoundary: boolean;
     readonly evaluations: readonly WeightScaleEvaluation[];
-  };
+  } | null;
+  /** The joint match of model.md §15 (null without the weight-scale search). */
+  readonly match?: MatchSection | null;
+  readonly matchJoint?: MatchSection | null;
+  readonly matchEnergy?: MatchSection | null;
+  readonly matchSelectivity?: MatchSection | null;
+  readonly curve?: readonly CurvePoint[] | null;
+}
+
+/** One minimiser of the joint match (model.md §15). */
+export interface MatchSection {
+  readonly by: 'joint' | 'energy' | 'selectivity';
+  readonly weightScale: number;
+  readonly mismatch: number;
+  readonly tvDistance: number;
+  readonly selectivityDifference: number;
+  readonly atRangeEnd: boolean;
+  readonly rangeEnd: 'lower' | 'upper' | null;
+}
+
+export interface CurvePoint {
+  readonly weightScale: number;
+  readonly mismatch: number | null;
+  readonly tvDistance: number | null;
+  readonly selectivityDifference: number | null;
 }
 
 /** `maxent analyze` -> kind `analysis`. */
@@ -146,6 +175,11 @@ export interface SweepRow {
   readonly tvDistance?: number | null;
   readonly meanAbsSelectivityDifference?: number | null;
   readonly bestWeightScale?: number | null;
+  readonly weightDecay?: number;
+  /** The joint match (model.md §15), when the sweep searched it. */
+  readonly matchWeightScale?: number | null;
+  readonly matchMismatch?: number | null;
+  readonly matchTvDistance?: number | null;
 }
 
 /** `maxent sweep` -> kind `sweep`. */

@@ -3,7 +3,7 @@ import { invalid, normalCdf } from '@maxent/core';
 import { baseOption, categoryAxis, singleGrid, topLegend, valueAxis } from './axes.js';
 import type { Figure } from './figure.js';
 import { finiteOrNull } from './numbers.js';
-import { activeCount, NEUTRAL_GREY, patternColor, patternLabel, REFERENCE_INK, REFERENCE_MARKER } from './palette.js';
+import { activeCount, NEUTRAL_GREY, patternColor, populationLabel, REFERENCE_INK, REFERENCE_MARKER } from './palette.js';
 import { populationsToShow } from './populationOrder.js';
 import type { PopulationEntry, ProblemConfig, SolutionFile } from './results.js';
 import { expectArray, expectKind } from './results.js';
@@ -19,8 +19,8 @@ const PATTERN_AXIS = 'gain pattern g (digit k: active in context k)';
 /** Population fractions pi(g), energy shares eps(g) and the prior's fractions P0(g), per gain pattern. */
 export function solutionPopulationsFigure(solution: SolutionFile, options: PopulationFigureOptions = {}): Figure {
   checkSolution(solution);
-  const shown = populationsToShow(solution.populations, maxPopulations(options));
-  const labels = shown.map((population) => patternLabel(population.pattern));
+  const shown = populationsToShow(populationsOf(solution), maxPopulations(options));
+  const labels = shown.map(populationLabel);
   const prior = shown.map((population) => priorFraction(solution.config, population.pattern));
   return {
     kind: 'chart',
@@ -30,12 +30,13 @@ export function solutionPopulationsFigure(solution: SolutionFile, options: Popul
       `Fraction π(g) of neurons (light bars) and share ε(g) of the output-weight energy (dark bars) in each gain pattern g, ` +
       `with the prior's fraction P₀(g) (diamonds), at σ = ${solution.config.weightScale}. ` +
       `The task moves mass away from the prior towards the patterns that carry it.` +
+      clusterNote(solution) +
       shownNote(shown.length, solution),
     option: {
       ...baseOption(),
       legend: topLegend(),
-      grid: singleGrid({ bottom: labels.length > 12 ? 72 : 56 }),
-      xAxis: categoryAxis(PATTERN_AXIS, labels, { rotate: labels.length > 12 ? 90 : 0, nameGap: labels.length > 12 ? 56 : 30 }),
+      grid: singleGrid({ bottom: patternAxisLayout(labels).bottom }),
+      xAxis: categoryAxis(PATTERN_AXIS, labels, patternAxisLayout(labels).axis),
       yAxis: valueAxis({ name: 'share of neurons / of energy', min: 0, nameGap: 44 }),
       series: [
         {
@@ -124,10 +125,10 @@ export function solutionSelectivityFigure(solution: SolutionFile, options: Popul
   return selectivityBars({
     id: 'solution-selectivity',
     title: 'Selectivity per population',
-    populations: populationsToShow(solution.populations, maxPopulations(options)),
+    populations: populationsToShow(populationsOf(solution), maxPopulations(options)),
     stimuli,
     captionStart: `Selectivity index χ(g) = E[(u·â)²] / E[|u|²] of each population at σ = ${solution.config.weightScale}`,
-    shownNote: (shown) => shownNote(shown, solution),
+    shownNote: (shown) => clusterNote(solution) + shownNote(shown, solution),
   });
 }
 
@@ -143,7 +144,7 @@ export function selectivityBars(settings: {
 }): Figure {
   const { populations, stimuli } = settings;
   const undefinedSelectivity = stimuli <= 1;
-  const labels = populations.map((population) => patternLabel(population.pattern));
+  const labels = populations.map(populationLabel);
   const caption = undefinedSelectivity
     ? `${settings.captionStart}. With P = ${stimuli} stimulus the index is 1 by definition and says nothing, so no bars are drawn.`
     : `${settings.captionStart}: 1/P = ${formatShare(1 / stimuli)} is a random stimulus direction, 1 a fully structured one (model.md §6).`;
@@ -155,8 +156,8 @@ export function selectivityBars(settings: {
     option: {
       ...baseOption(),
       legend: settings.solution === undefined ? { show: false } : topLegend(),
-      grid: singleGrid({ legend: settings.solution !== undefined, bottom: labels.length > 12 ? 72 : 56 }),
-      xAxis: categoryAxis(PATTERN_AXIS, labels, { rotate: labels.length > 12 ? 90 : 0, nameGap: labels.length > 12 ? 56 : 30 }),
+      grid: singleGrid({ legend: settings.solution !== undefined, bottom: patternAxisLayout(labels).bottom }),
+      xAxis: categoryAxis(PATTERN_AXIS, labels, patternAxisLayout(labels).axis),
       yAxis: valueAxis({ name: 'selectivity χ(g)', min: 0, max: 1, nameGap: 44 }),
       series: [
         {
@@ -223,7 +224,8 @@ export function priorActiveCount(config: ProblemConfig, contexts: number, m: num
 
 function checkSolution(solution: SolutionFile): void {
   expectKind(solution, 'maxent-solution');
-  expectArray(solution.populations, 'populations');
+  if (solution.clusters !== undefined) expectArray(solution.clusters, 'clusters');
+  else expectArray(solution.populations, 'populations');
   expectArray(solution.lambda, 'lambda');
   if (typeof solution.summary !== 'object' || solution.summary === null) throw invalid('summary', 'must be an object', solution.summary);
 }
@@ -234,8 +236,26 @@ function maxPopulations(options: PopulationFigureOptions): number {
   return limit;
 }
 
+/** Rotated tick labels when there are many patterns (90°) or long cluster labels with mean gains (30°). */
+function patternAxisLayout(labels: readonly string[]): { bottom: number; axis: { rotate: number; nameGap: number } } {
+  if (labels.length > 12) return { bottom: 72, axis: { rotate: 90, nameGap: 56 } };
+  if (labels.some((label) => label.length > 6)) return { bottom: 96, axis: { rotate: 30, nameGap: 72 } };
+  return { bottom: 56, axis: { rotate: 0, nameGap: 30 } };
+}
+
+/** The populations of a solution file: by gain pattern, or the clusters of a continuous-gain solution. */
+function populationsOf(solution: SolutionFile): readonly PopulationEntry[] {
+  return solution.clusters ?? solution.populations ?? [];
+}
+
+function clusterNote(solution: SolutionFile): string {
+  return solution.clusters === undefined
+    ? ''
+    : ` Continuous gains (model.md §7): each bar is a cluster of gain vectors (k-means), labelled by its pattern (mean gain above 1/2) and mean gains; the prior has no fraction per cluster.`;
+}
+
 function shownNote(shown: number, solution: SolutionFile): string {
-  const total = solution.populationsTotal ?? solution.populations.length;
+  const total = solution.populationsTotal ?? populationsOf(solution).length;
   return shown < total ? ` Showing the ${shown} of ${total} populations with the largest energy share.` : '';
 }
 

@@ -14,7 +14,7 @@ import { categories, copy, fixture, seriesNamed, seriesOf, valuesOf } from './he
 const analysis = fixture<AnalysisFile>('analysis-k3.json');
 const solution = fixture<SolutionFile>('solution-k3.json'); // the solution it was compared with
 const compared = new Map(analysis.comparison!.populations.map((population) => [patternLabel(population.pattern), population]));
-const solved = new Map(solution.populations.map((population) => [patternLabel(population.pattern), population]));
+const solved = new Map(solution.populations!.map((population) => [patternLabel(population.pattern), population]));
 
 describe('populationComparisonFigure', () => {
   const figure = populationComparisonFigure(analysis);

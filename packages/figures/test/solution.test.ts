@@ -8,6 +8,8 @@ import {
   patternLabel,
   solutionPopulationsFigure,
   solutionSelectivityFigure,
+  solutionGainsFigure,
+  type GainLaw,
   type SolutionFile,
 } from '../src/index.js';
 import { categories, colorsOf, copy, fixture, seriesNamed, valuesOf } from './helpers.js';
@@ -16,7 +18,7 @@ const k3 = fixture<SolutionFile>('solution-k3.json');
 const k1 = fixture<SolutionFile>('solution-k1.json'); // P = 1
 const linear = fixture<SolutionFile>('solution-linear-k1.json'); // one population
 
-const byLabel = (solution: SolutionFile) => new Map(solution.populations.map((population) => [patternLabel(population.pattern), population]));
+const byLabel = (solution: SolutionFile) => new Map(solution.populations!.map((population) => [patternLabel(population.pattern), population]));
 
 describe('solutionPopulationsFigure', () => {
   const figure = solutionPopulationsFigure(k3);
@@ -44,7 +46,7 @@ describe('solutionPopulationsFigure', () => {
 
   it('shows only the populations with the largest energy share under maxPopulations, and says so', () => {
     const top = solutionPopulationsFigure(k3, { maxPopulations: 3 });
-    const expected = [...k3.populations].sort((a, b) => b.energyShare - a.energyShare).slice(0, 3);
+    const expected = [...k3.populations!].sort((a, b) => b.energyShare - a.energyShare).slice(0, 3);
     expect(new Set(categories(top))).toEqual(new Set(expected.map((population) => patternLabel(population.pattern))));
     expect(top.caption).toContain('Showing the 3 of 8 populations');
     expect(() => solutionPopulationsFigure(k3, { maxPopulations: 0 })).toThrow(/`maxPopulations`/);
@@ -66,8 +68,8 @@ describe('solutionPopulationsFigure', () => {
     const labels = categories(gaps);
     const energy = valuesOf(seriesNamed(gaps, 'energy share ε(g)'));
     const fraction = valuesOf(seriesNamed(gaps, 'fraction π(g)'));
-    expect(energy[labels.indexOf(patternLabel(k3.populations[0].pattern))]).toBeNull();
-    expect(fraction[labels.indexOf(patternLabel(k3.populations[1].pattern))]).toBeNull();
+    expect(energy[labels.indexOf(patternLabel(k3.populations![0].pattern))]).toBeNull();
+    expect(fraction[labels.indexOf(patternLabel(k3.populations![1].pattern))]).toBeNull();
   });
 
   it('rejects a file of another kind, naming `kind`', () => {
@@ -86,7 +88,7 @@ describe('activeContextsFigure', () => {
     expect(byFraction).toEqual(k3.summary.activeCount.byFraction);
     expect(byEnergy).toEqual(k3.summary.activeCount.byEnergy);
     const summed = (key: 'fraction' | 'energyShare') =>
-      [0, 1, 2, 3].map((m) => k3.populations.filter((population) => activeCount(population.pattern) === m).reduce((sum, population) => sum + population[key], 0));
+      [0, 1, 2, 3].map((m) => k3.populations!.filter((population) => activeCount(population.pattern) === m).reduce((sum, population) => sum + population[key], 0));
     expectAllClose(byFraction, summed('fraction'), { rtol: 1e-12 });
     expectAllClose(byEnergy, summed('energyShare'), { rtol: 1e-12 });
     expect(categories(figure)).toEqual(['0', '1', '2', '3']);
@@ -122,5 +124,37 @@ describe('solutionSelectivityFigure', () => {
     expect(valuesOf(series)).toEqual([null, null]);
     expect((series.markLine as { data: unknown[] }).data).toEqual([]);
     expect(figure.caption).toContain('P = 1');
+  });
+});
+
+describe('a solution with continuous gains (clusters of gain vectors, model.md §7)', () => {
+  const tanh = fixture<SolutionFile & { gains: GainLaw }>('solution-tanh-k2.json');
+
+  it('draws one bar per cluster, labelled by pattern and mean gains, so clusters sharing a pattern stay apart', () => {
+    const figure = solutionPopulationsFigure(tanh);
+    const labels = categories(figure);
+    expect(labels).toHaveLength(tanh.clusters!.length);
+    expect(new Set(labels).size).toBe(labels.length);
+    const patterns = new Set(tanh.clusters!.map((cluster) => patternLabel(cluster.pattern)));
+    expect(patterns.size).toBeLessThan(labels.length); // the fixture has clusters that share a pattern
+    for (const cluster of tanh.clusters!) {
+      const label = `${patternLabel(cluster.pattern)} (${cluster.gains!.map((g) => g.toFixed(2)).join(' ')})`;
+      expect(valuesOf(seriesNamed(figure, 'energy share ε(g)'))[labels.indexOf(label)]).toBe(cluster.energyShare);
+    }
+    expect(figure.caption).toMatch(/cluster of gain vectors/);
+    expect(solutionSelectivityFigure(tanh).option).toBeDefined();
+  });
+
+  it('shows the per-context histograms of the gains as they are in the file', () => {
+    const figure = solutionGainsFigure(tanh);
+    const series = (figure.option as { series: { name: string; data: number[] }[] }).series;
+    expect(series).toHaveLength(2);
+    series.forEach((s, k) => {
+      expect(s.data).toEqual(tanh.gains.histograms.mass[k]);
+      expectAllClose(s.data.reduce((a, b) => a + b, 0), 1, { rtol: 1e-12 });
+      expect(s.name).toContain(tanh.gains.mean[k].toFixed(2));
+    });
+    expect(categories(figure)).toHaveLength(tanh.gains.histograms.edges.length - 1);
+    expect(() => solutionGainsFigure(k3)).toThrow(InvalidInputError);
   });
 });

@@ -34,3 +34,5 @@ export type { SampledNetwork, SolutionLaw } from './network.js';
 export { VERSION } from './version.js';
 export { SAMPLING_METHODS, SAMPLE_NETWORK_DEFAULTS, sampleNetwork } from './sampleNetwork.js';
 export type { SamplingMethod, SampleNetworkOptions, NetworkSample } from './sampleNetwork.js';
+// Low-rank recurrent networks: drawing loadings from teachers and solutions (model.md §14).
+export { sampleTeacherNetwork, sampleSolutionNetwork, LOADING_CHAIN_DEFAULTS } from './lowrank/lowRankNetworks.js';

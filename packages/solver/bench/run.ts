@@ -8,6 +8,7 @@ import { parseConfig, problemFromConfig } from '@maxent/constraints';
 import { solve } from '../src/index.js';
 import { benchSizes } from '#bench';
 import { runContinuousBench } from './continuous.js';
+import { runLowRankBench } from './lowrank.js';
 
 const SIZES = benchSizes([8, 10, 12, 14, 16, 18, 20]);
 const TARGET_K14_MS = 500;
@@ -43,4 +44,5 @@ bench.tasks.forEach((task, index) => {
   if (contexts === 14 && mean > TARGET_K14_MS) console.log(`  (above the ${TARGET_K14_MS} ms target for K = 14)`);
 });
 if (!(await runContinuousBench())) failed = true;
+if (!(await runLowRankBench())) failed = true;
 if (failed) process.exitCode = 1;

@@ -52,6 +52,56 @@ const MAX_BOUNDARY_RULE_POINTS = 300_000;
 const RULE_HALF_WIDTH = 10;
 
 /**
+ * Draws of a Monte Carlo estimator that decide attainability when the boundary
+ * rule is too large (K >= 4): the first 20000 of the estimator's own draws, an
+ * independent Monte Carlo sample in its own right. Over 200000 draws the
+ * thresholds of the select task moved by 1-2% (K = 4, 6, 8), far less than
+ * the overestimate of draws that miss the vertices; the bisection is 10x cheaper.
+ */
+const MONTE_CARLO_DECISION_DRAWS = 20_000;
+/** screenAttainability decides before the full solve only this far below the threshold: 5%. */
+const SCREEN_MARGIN = 0.05;
+/** Thresholds kept per process (a sweep along sigma asks for the same one at every point). */
+const THRESHOLD_MEMO_SIZE = 32;
+
+/** The points that decide attainability, with their description for messages. */
+export interface DecisionPoints {
+  readonly points: GainPoints;
+  /** In words, for messages. */
+  readonly rule: string;
+  /** Identifies the points together with the problem's prior and nonlinearity (memo key). */
+  readonly key: string;
+}
+
+/**
+ * The points of the probes (see attainabilityThreshold): the boundary-resolving
+ * rule while its tensor product has at most 300000 points; above, the first
+ * 20000 draws of a Monte Carlo estimator, or a quadrature estimator's own points.
+ */
+export function attainabilityPoints(problem: MaxentProblem, estimatorPoints: GainPoints, estimatorName: string): DecisionPoints {
+  const K = problem.contexts;
+  const rule = boundaryContextRule(problem);
+  if (rule.values.length ** K <= MAX_BOUNDARY_RULE_POINTS) {
+    return {
+      points: tensorPoints(problem, rule, 'estimator'),
+      rule: `a ${rule.values.length}^${K}-point rule clustered at the gain-box vertices`,
+      key: 'boundary-rule',
+    };
+  }
+  const caveat = 'which resolve the gain-box vertices poorly, so the threshold may be overestimated';
+  const estimator = problem.estimator;
+  if (estimator.kind === 'montecarlo' && estimatorPoints.count > MONTE_CARLO_DECISION_DRAWS) {
+    const count = MONTE_CARLO_DECISION_DRAWS;
+    return {
+      points: { contexts: K, count, gains: estimatorPoints.gains.subarray(0, count * K), weights: new Float64Array(count).fill(1 / count) },
+      rule: `the first ${count} of the estimator's ${estimatorPoints.count} Monte Carlo draws, ${caveat}`,
+      key: `montecarlo:${String(estimator.seed)}:${count}`,
+    };
+  }
+  return { points: estimatorPoints, rule: `the ${estimatorName}'s own ${estimatorPoints.count} points, ${caveat}`, key: JSON.stringify(estimator) };
+}
+
+/**
  * The smallest attainable weight scale of `problem`'s task (model.md §7
  * "Attainability"), by bisection on sigma through the scaling identity of §5:
  * (A, sigma) is the problem (A / sigma^2, 1) with lambda = lambda~ / sigma^2, so
@@ -59,6 +109,11 @@ const RULE_HALF_WIDTH = 10;
  * targets A / sigma^2, warm-started from the last attainable probe. A probe is
  * attainable when Newton finds the minimiser (residual below 1e-8) and q < 1 at
  * every vertex of the gain box at it.
+ *
+ * The threshold is a property of the task, the prior and the points, not of the
+ * problem's own sigma: the bisection always starts at sigma = 1 and is kept per
+ * process, so every point of a sweep along sigma reports the same digits
+ * whichever worker ran it, and only the first pays for it.
  *
  * The points of the probes must resolve the gains near the vertices, where the
  * integrand (1 - q)^(-1/2) of a lambda near the edge peaks. Gauss-Hermite does
@@ -69,33 +124,93 @@ const RULE_HALF_WIDTH = 10;
  * clustered geometrically at the point where phi' reaches its maximum (tanh:
  * c = 0, s = 1e-3, step 0.35, 0.5 from K = 3 on), or spread over the prior (softplus and others:
  * c = mu_v, s = sigma_v, step 0.2). When its tensor product exceeds 300000
- * points (K >= 4), the estimator's own points decide instead, and `rule` says so.
+ * points (K >= 4), other points decide (attainabilityPoints), and `rule` says so.
  */
 export function attainabilityThreshold(problem: MaxentProblem, estimatorPoints: GainPoints, estimatorName: string): AttainabilityThreshold {
-  const rule = boundaryContextRule(problem);
-  const useRule = rule.values.length ** problem.contexts <= MAX_BOUNDARY_RULE_POINTS;
-  const points = useRule ? tensorPoints(problem, rule, 'estimator') : estimatorPoints;
-  const ruleText = useRule
-    ? `a ${rule.values.length}^${problem.contexts}-point rule clustered at the gain-box vertices`
-    : `the ${estimatorName}'s own ${estimatorPoints.count} points, which resolve the gain-box vertices poorly, so the threshold may be overestimated`;
+  const decision = attainabilityPoints(problem, estimatorPoints, estimatorName);
+  const { smallestWeightScale, bracket } = memoisedThreshold(problem, decision);
   const sigma0 = problem.weightScale;
+  const [lower, upper] = bracket;
+  // A threshold on sigma (§5): only inside the final bracket does the problem's own sigma need a probe.
+  const attainable = sigma0 >= upper ? true : sigma0 <= lower ? false : probeAttainable(problem, decision.points, sigma0, zerosLike(problem)).attainable;
+  return { smallestWeightScale, bracket, attainable, rule: decision.rule };
+}
+
+/**
+ * Monte Carlo estimators only (where the full solve is the expensive part): an
+ * UnattainableTaskError when the task is out of reach by more than 5% at this
+ * weight scale, decided on attainabilityPoints before the full solve; null
+ * when it may be attainable, and the full solve decides as for every estimator.
+ */
+export function screenAttainability(problem: MaxentProblem, estimatorPoints: GainPoints, estimatorName: string): UnattainableTaskError | null {
+  if (problem.estimator.kind !== 'montecarlo') return null;
+  const decision = attainabilityPoints(problem, estimatorPoints, estimatorName);
+  const sigma0 = problem.weightScale;
+  if (probeAttainable(problem, decision.points, sigma0, zerosLike(problem)).attainable) return null;
+  const threshold = memoisedThreshold(problem, decision);
+  const [lower, upper] = threshold.bracket;
+  if (!(sigma0 < lower * (1 - SCREEN_MARGIN))) return null;
+  return unattainableError(
+    problem,
+    { ...threshold, attainable: false, rule: decision.rule },
+    `on ${decision.rule.replace(/, which .*$/, '')}, the dual has no admissible minimiser, and the weightScale lies more than ` +
+      `${100 * SCREEN_MARGIN}% below the threshold (bracket [${lower.toPrecision(5)}, ${upper.toPrecision(5)}]), so the solve over all ` +
+      `${estimatorPoints.count} draws was skipped`,
+  );
+}
+
+/** The out-of-reach error of `problem`: `how` says what showed it. */
+export function unattainableError(problem: MaxentProblem, threshold: AttainabilityThreshold, how: string): UnattainableTaskError {
+  const [lower, upper] = threshold.bracket;
+  return new UnattainableTaskError(
+    `not attainable at weightScale ${problem.weightScale}: ${how}. With ${problem.nonlinearity} gains the dual is not steep, and below a threshold ` +
+      `weight scale the task is out of reach (model.md §7 "Attainability"). The smallest attainable weightScale is ${threeDigits(upper)} ` +
+      `(bisection on sigma through the scaling identity of model.md §5, decided by ${threshold.rule}: ` +
+      `not attainable at ${lower.toPrecision(5)}, attainable at ${upper.toPrecision(5)})`,
+    upper,
+    threshold.bracket,
+  );
+}
+
+const thresholdMemo = new Map<string, { smallestWeightScale: number; bracket: readonly [number, number] }>();
+
+/** bisectThreshold, kept per process under everything it depends on (the task, prior, nonlinearity and points; not sigma). */
+function memoisedThreshold(problem: MaxentProblem, decision: DecisionPoints): { smallestWeightScale: number; bracket: readonly [number, number] } {
+  const key = JSON.stringify([
+    decision.key,
+    problem.nonlinearity,
+    problem.contextMean,
+    problem.contextStd,
+    problem.task.rows,
+    problem.task.cols,
+    Array.from(problem.task.data),
+  ]);
+  const known = thresholdMemo.get(key);
+  if (known !== undefined) return known;
+  const found = bisectThreshold(problem, decision.points);
+  if (thresholdMemo.size >= THRESHOLD_MEMO_SIZE) thresholdMemo.delete(thresholdMemo.keys().next().value!);
+  thresholdMemo.set(key, found);
+  return found;
+}
+
+/** The bisection of attainabilityThreshold, from sigma = 1. */
+function bisectThreshold(problem: MaxentProblem, points: GainPoints): { smallestWeightScale: number; bracket: readonly [number, number] } {
   // lambda~ of the last attainable probe (at sigma = 1): a starting point inside the domain.
-  let start: Float64Array = new Float64Array(problem.contexts * problem.stimuli);
+  let start: Float64Array = zerosLike(problem);
   const probe = (sigma: number): boolean => {
     const outcome = probeAttainable(problem, points, sigma, start);
     if (outcome.attainable) start = outcome.lambda;
     return outcome.attainable;
   };
-  const attainable = probe(sigma0);
-  let lower = sigma0;
-  let upper = sigma0;
+  let lower = 1;
+  let upper = 1;
   let doublings = 0;
-  if (attainable) {
-    // Halve until a probe fails (the caller may want the threshold below an attainable sigma).
+  if (probe(1)) {
+    // Halve until a probe fails.
     do {
       upper = lower;
       lower /= 2;
-      if (++doublings > MAX_DOUBLINGS) return { smallestWeightScale: 0, bracket: [0, upper], attainable, rule: ruleText };
+      if (++doublings > MAX_DOUBLINGS) return { smallestWeightScale: 0, bracket: [0, upper] };
     } while (probe(lower));
   } else {
     // Double until a probe succeeds: the targets A / sigma^2 shrink to 0, which is attainable at lambda = 0.
@@ -110,7 +225,11 @@ export function attainabilityThreshold(problem: MaxentProblem, estimatorPoints: 
     if (probe(middle)) upper = middle;
     else lower = middle;
   }
-  return { smallestWeightScale: upper, bracket: [lower, upper], attainable, rule: ruleText };
+  return { smallestWeightScale: upper, bracket: [lower, upper] };
+}
+
+function zerosLike(problem: MaxentProblem): Float64Array {
+  return new Float64Array(problem.contexts * problem.stimuli);
 }
 
 /** One probe: the dual of (A / sigma^2, 1) over `points` from `start`; attainable iff its minimiser is found and admissible. */

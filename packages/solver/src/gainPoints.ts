@@ -73,8 +73,19 @@ export function tensorPoints(problem: MaxentProblem, rule: ContextRule, field: s
 
 /** Tensor Gauss-Hermite with n nodes per context (the `quadrature` estimator, model.md §7). */
 export function gaussHermitePoints(problem: MaxentProblem, nodes: number): GainPoints {
-  return tensorPoints(problem, gaussHermiteContextRule(problem, nodes), 'estimator.nodes');
+  // A solve builds the n- and 2n-node rules once per stage and a sweep re-solves the same prior: keep a few.
+  const key = JSON.stringify([problem.nonlinearity, problem.contextMean, problem.contextStd, problem.contexts, nodes]);
+  const known = tensorMemo.get(key);
+  if (known !== undefined) return known;
+  const points = tensorPoints(problem, gaussHermiteContextRule(problem, nodes), 'estimator.nodes');
+  if (tensorMemo.size >= TENSOR_MEMO_SIZE) tensorMemo.delete(tensorMemo.keys().next().value!);
+  tensorMemo.set(key, points);
+  return points;
 }
+
+/** Tensor rules already built (shared and never modified: every reader of GainPoints only reads). */
+const tensorMemo = new Map<string, GainPoints>();
+const TENSOR_MEMO_SIZE = 8;
 
 /**
  * M draws of v from p0(v), each with weight 1/M (the `montecarlo` estimator,

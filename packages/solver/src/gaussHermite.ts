@@ -1,4 +1,4 @@
-import { EigenvalueDecomposition, Matrix } from 'ml-matrix';
+import { tridiagonalEigenvalues } from '@maxent/core/internal';
 import { invalid } from '@maxent/core';
 
 /** A one-dimensional quadrature rule for E[f(z)], z ~ N(0, 1): sum_i weights[i] f(nodes[i]). */
@@ -21,7 +21,7 @@ const RESCALE_ABOVE = 1e100;
  *
  * Golub-Welsch: the nodes are the eigenvalues of the symmetric Jacobi matrix of
  * the orthonormal polynomials p_k = He_k / sqrt(k!), which has zero diagonal and
- * off-diagonal sqrt(k) (ml-matrix's symmetric eigendecomposition). The weights
+ * off-diagonal sqrt(k) (its eigenvalues by implicit QL, @maxent/core). The weights
  * are not taken from the squared first components of the eigenvectors, which
  * carry an absolute error of about eps and so lose all relative precision for
  * the tiny weights of the outer nodes; instead each weight is the Christoffel
@@ -31,12 +31,15 @@ const RESCALE_ABOVE = 1e100;
  */
 export function gaussHermite(n: number): GaussianRule {
   if (!Number.isInteger(n) || n < 1) throw invalid('nodes', 'must be an integer >= 1', n);
-  const jacobi = new Matrix(n, n);
-  for (let k = 1; k < n; k++) {
-    jacobi.set(k - 1, k, Math.sqrt(k));
-    jacobi.set(k, k - 1, Math.sqrt(k));
-  }
-  const eigenvalues = new EigenvalueDecomposition(jacobi, { assumeSymmetric: true }).realEigenvalues.sort((a, b) => a - b);
+  const known = rules.get(n);
+  if (known !== undefined) return known;
+  // The Jacobi matrix is tridiagonal: its eigenvalues alone, by implicit QL (O(n^2), no vectors).
+  const diagonal = new Float64Array(n);
+  const offDiagonal = new Float64Array(n);
+  for (let k = 1; k < n; k++) offDiagonal[k - 1] = Math.sqrt(k);
+  const found = tridiagonalEigenvalues(diagonal, offDiagonal, n);
+  if (found === null) throw new Error(`internal: the QL iteration for the ${n}-node Gauss-Hermite rule did not converge`);
+  const eigenvalues = Array.from(found).sort((a, b) => a - b);
   const nodes = new Float64Array(n);
   const weights = new Float64Array(n);
   for (let i = 0; i < n; i++) {
@@ -61,8 +64,15 @@ export function gaussHermite(n: number): GaussianRule {
   }
   // The weights sum to 1 in exact arithmetic; normalising removes the last rounding.
   for (let i = 0; i < n; i++) weights[i] /= total;
-  return { nodes, weights };
+  const rule = { nodes, weights };
+  if (rules.size >= RULE_MEMO_SIZE) rules.delete(rules.keys().next().value!);
+  rules.set(n, rule);
+  return rule;
 }
+
+/** Rules already computed, by n (a solve asks for the same n and 2n at every stage): shared, never modified. */
+const rules = new Map<number, GaussianRule>();
+const RULE_MEMO_SIZE = 16;
 
 /** p_n(z) and p_(n-1)(z) of the orthonormal Hermite polynomials, both scaled by one common positive factor. */
 function orthonormalHermite(n: number, z: number): { value: number; previous: number } {

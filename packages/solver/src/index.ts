@@ -16,9 +16,11 @@ export { gaussHermitePoints, monteCarloPoints, tensorPoints, MAX_POINT_ENTRIES }
 export type { GainPoints, ContextRule } from './gainPoints.js';
 export { maxQOnGainBoxVertices } from './gainBox.js';
 export type { GainBoxVertexQ } from './gainBox.js';
-export { attainabilityThreshold, boundaryContextRule, UnattainableTaskError } from './attainability.js';
-export type { AttainabilityThreshold } from './attainability.js';
+export { attainabilityThreshold, attainabilityPoints, boundaryContextRule, screenAttainability, UnattainableTaskError } from './attainability.js';
+export type { AttainabilityThreshold, DecisionPoints } from './attainability.js';
 export { activeGainProbability } from './continuousSolution.js';
+export { gainPointLaw } from './gainPointLaw.js';
+export type { GainPointLaw } from './gainPointLaw.js';
 export type { GainDistribution, EstimatorCheck, QuadratureCheck, MonteCarloCheck } from './continuousSolution.js';
 export type { SolveOptions, SolveStep } from './options.js';
 export { dualObjective } from './dual.js';
@@ -35,3 +37,11 @@ export { solutionToFile, solutionFromFile } from './solutionFile.js';
 export type { SolutionFileBody, ExactSolutionFileBody, ContinuousSolutionFileBody, SolutionToFileOptions, SolutionFileContents } from './solutionFile.js';
 export { populationShares, sharesAlongWeightScale } from './shares.js';
 export { VERSION } from './version.js';
+// Low-rank recurrent networks: the conditional and joint max-ent solutions (model.md §14).
+export { LOWRANK_MODES, conditionalMean, conditionalMeans, solutionField } from './lowrank/lowRankSolution.js';
+export type { LowRankMode, LowRankSolution } from './lowrank/lowRankSolution.js';
+export { solveConditional, absoluteRidge, ridgeSolve } from './lowrank/conditionalSolve.js';
+export { createJointEstimator } from './lowrank/jointEstimator.js';
+export type { JointEstimator } from './lowrank/jointEstimator.js';
+export { solveJoint, JOINT_SOLVE_DEFAULTS } from './lowrank/jointSolve.js';
+export type { JointSolveOptions } from './lowrank/jointSolve.js';

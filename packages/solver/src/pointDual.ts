@@ -55,9 +55,8 @@ export interface PointDualWorkspace {
   readonly fourthTable: Float64Array;
   /** Position in `fourth` of each entry of the dense table. */
   readonly fourthIndex: Int32Array;
-  /** For each sorted quadruple (k, k', l, l'), the positions of the pairs (k, k') and (l, l') in `second`'s order. */
-  readonly fourthLeft: Int32Array;
-  readonly fourthRight: Int32Array;
+  /** Position of the pair (k, k) in `second`'s order, for each k. */
+  readonly diagonalPair: Int32Array;
   readonly scratchPair: Float64Array;
   readonly scratchA: Float64Array;
   readonly scratchY: Float64Array;
@@ -83,7 +82,7 @@ export function createPointDualWorkspace(problem: MaxentProblem, points: GainPoi
     fourth: new Float64Array((K * (K + 1) * (K + 2) * (K + 3)) / 24),
     fourthTable: new Float64Array(K ** 4),
     fourthIndex: sortedFourthIndex(K),
-    ...fourthPairs(K),
+    diagonalPair: Int32Array.from({ length: K }, (_, k) => k * K - (k * (k - 1)) / 2),
     scratchPair: new Float64Array((K * (K + 1)) / 2),
     scratchA: new Float64Array(P),
     scratchY: new Float64Array(K * P),
@@ -97,9 +96,8 @@ export function createPointDualWorkspace(problem: MaxentProblem, points: GainPoi
  * +Infinity (arrays stale) when q_i >= 1 at some point.
  */
 export function evaluatePointDual(workspace: PointDualWorkspace, lambda: Float64Array, level: DualLevel): number {
-  const { problem, points, q, weight, second, fourth, scratchA: a, scratchPair: pair, fourthLeft, fourthRight } = workspace;
+  const { problem, points, q, weight, second, fourth, scratchA: a, scratchPair: pair, diagonalPair } = workspace;
   const pairCount = second.length;
-  const fourthCount = fourth.length;
   const { contexts: K, stimuli: P } = problem;
   const size = K * P;
   const s2 = problem.weightScale * problem.weightScale;
@@ -140,7 +138,16 @@ export function evaluatePointDual(workspace: PointDualWorkspace, lambda: Float64
     for (let t = 0; t < pairCount; t++) second[t] += w1 * pair[t];
     if (level === 1) continue;
     const w2 = (3 * w1 * s4) / slack;
-    for (let t = 0; t < fourthCount; t++) fourth[t] += w2 * pair[fourthLeft[t]] * pair[fourthRight[t]];
+    // Sorted quadruples (k, k', l, l') run over the pairs (k, k') in order and, for each, over the pairs
+    // (l, l') with l >= k': a contiguous tail of `pair` from (k', k') on, so no index tables.
+    let t = 0;
+    let left = 0;
+    for (let k = 0; k < K; k++) {
+      for (let k2 = k; k2 < K; k2++) {
+        const scaled = w2 * pair[left++];
+        for (let b = diagonalPair[k2]; b < pairCount; b++) fourth[t++] += scaled * pair[b];
+      }
+    }
   }
   const logPartition = Math.log(partition);
   workspace.logPartition = logPartition;
@@ -187,26 +194,6 @@ export function evaluatePointDual(workspace: PointDualWorkspace, lambda: Float64
 function fillFourthTable(workspace: PointDualWorkspace, inverse: number): void {
   const { fourth, fourthTable: table, fourthIndex } = workspace;
   for (let t = 0; t < table.length; t++) table[t] = fourth[fourthIndex[t]] * inverse;
-}
-
-/** The pair positions of every sorted quadruple, in the order of `fourth` (see evaluatePointDual). */
-function fourthPairs(K: number): { fourthLeft: Int32Array; fourthRight: Int32Array } {
-  const pairIndex = (k: number, l: number) => k * K - (k * (k - 1)) / 2 + (l - k);
-  const count = (K * (K + 1) * (K + 2) * (K + 3)) / 24;
-  const fourthLeft = new Int32Array(count);
-  const fourthRight = new Int32Array(count);
-  let index = 0;
-  for (let k = 0; k < K; k++) {
-    for (let k2 = k; k2 < K; k2++) {
-      for (let l = k2; l < K; l++) {
-        for (let l2 = l; l2 < K; l2++) {
-          fourthLeft[index] = pairIndex(k, k2);
-          fourthRight[index++] = pairIndex(l, l2);
-        }
-      }
-    }
-  }
-  return { fourthLeft, fourthRight };
 }
 
 /**

@@ -32,7 +32,11 @@ export function populationShares(problem: MaxentProblem, lambda: Mat): Populatio
  * 1-D search over sigma costs a few Newton steps per evaluation; a start that
  * leaves the domain or stalls falls back to a cold start.
  */
-export function sharesAlongWeightScale(problem: MaxentProblem): (weightScale: number) => PopulationShare[] | null {
+export function sharesAlongWeightScale(
+  problem: MaxentProblem,
+  /** The shares of a solution; default populationShares (binary gains). Continuous gains pass their clusters' shares. */
+  sharesOf: (problem: MaxentProblem, lambda: Mat) => PopulationShare[] = populationShares,
+): (weightScale: number) => PopulationShare[] | null {
   let previous: { weightScale: number; lambda: Mat } | undefined;
   return (weightScale) => {
     const scaled: MaxentProblem = { ...problem, weightScale };
@@ -53,6 +57,6 @@ export function sharesAlongWeightScale(problem: MaxentProblem): (weightScale: nu
     const solution = attempt(initialLambda) ?? (initialLambda === undefined ? null : attempt(undefined));
     if (solution === null) return null;
     previous = { weightScale, lambda: solution.lambda };
-    return populationShares(scaled, solution.lambda);
+    return sharesOf(scaled, solution.lambda);
   };
 }

@@ -1,6 +1,6 @@
 import { invalid, ProblemHasNoAnswerError, zeros, type Mat } from '@maxent/core';
 import type { MaxentProblem } from '@maxent/constraints';
-import { attainabilityThreshold, threeDigits, UnattainableTaskError } from './attainability.js';
+import { attainabilityThreshold, screenAttainability, threeDigits, unattainableError } from './attainability.js';
 import { solveWithPriorContinuation, type NewtonOutcome } from './continuation.js';
 import { checkLambdaShape, createDualWorkspace } from './dual.js';
 import { requireInDomain, type DualEstimator } from './estimator.js';
@@ -62,6 +62,8 @@ export function* solveRun(problem: MaxentProblem, resolved: ResolvedSolveOptions
       assertVerticesEnumerable(problem.contexts);
       const points = pointsOf(problem);
       const estimator = createPointEstimator(problem, points);
+      const screened = screenAttainability(problem, points, estimatorName(problem));
+      if (screened !== null) throw screened;
       const lambda = startingPoint(problem, estimator, resolved.initialLambda);
       const outcome = yield* solveWithPriorContinuation(
         problem,
@@ -116,22 +118,13 @@ export function estimatorName(problem: MaxentProblem): string {
 function outOfReach(problem: MaxentProblem, points: GainPoints, outcome: NewtonOutcome, vertex: GainBoxVertexQ): ProblemHasNoAnswerError {
   const name = estimatorName(problem);
   const threshold = attainabilityThreshold(problem, points, name);
-  const [lower, upper] = threshold.bracket;
+  const upper = threshold.bracket[1];
   const where = `q = ${vertex.maxQ.toPrecision(4)} at the gain-box vertex (${vertex.vertex.join(', ')})`;
   const how = outcome.converged
     ? `the ${name} converges to multipliers beyond the edge of the domain (${where})`
     : `Newton stalls against the edge of the domain (${where}; ${outcome.message})`;
   const sigma = problem.weightScale;
-  if (!threshold.attainable) {
-    return new UnattainableTaskError(
-      `not attainable at weightScale ${sigma}: ${how}. With ${problem.nonlinearity} gains the dual is not steep, and below a threshold ` +
-        `weight scale the task is out of reach (model.md §7 "Attainability"). The smallest attainable weightScale is ${threeDigits(upper)} ` +
-        `(bisection on sigma through the scaling identity of model.md §5, decided by ${threshold.rule}: ` +
-        `not attainable at ${lower.toPrecision(5)}, attainable at ${upper.toPrecision(5)})`,
-      upper,
-      threshold.bracket,
-    );
-  }
+  if (!threshold.attainable) return unattainableError(problem, threshold, how);
   const more = problem.estimator.kind === 'montecarlo' ? 'estimator.samples' : 'estimator.nodes';
   return new ProblemHasNoAnswerError(
     `the task is attainable at weightScale ${sigma} (from ${threeDigits(upper)} on, decided by ${threshold.rule}), but ${how}: ` +

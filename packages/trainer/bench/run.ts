@@ -6,6 +6,9 @@ import { Bench } from 'tinybench';
 import { createRng } from '@maxent/core';
 import { selectTask, type Network } from '@maxent/constraints';
 import { createForwardWorkspace, forward, trainSteps } from '../src/index.js';
+import { quick } from '#bench';
+import { addRnnTasks, PYTORCH_TRIALS_PER_SECOND, rnnTrialsPerCpuSecond } from './rnn.js';
+import { runLowRankBench } from './lowrank.js';
 
 const K = 4;
 const problem = { task: selectTask(K), nonlinearity: 'relu' as const, contextMean: 0, contextStd: 1, stimulusStd: 0.1 };
@@ -45,6 +48,8 @@ for (const nonlinearity of ['relu', 'tanh'] as const) {
   });
 }
 
+addRnnTasks(bench);
+
 await bench.run();
 
 const rows = bench.tasks.map((task) => {
@@ -58,7 +63,19 @@ const rows = bench.tasks.map((task) => {
     'ops/s': Math.round(perSecond),
     'mean ms': result.latency.mean.toFixed(3),
     '±%': result.latency.rme.toFixed(1),
-    'neuron-trials/s': trials === null ? '' : (perSecond * Number(trials[1]) * neurons).toExponential(2),
+    'neuron-trials/s': trials === null || task.name.startsWith('rnn') ? '' : (perSecond * Number(trials[1]) * neurons).toExponential(2),
+    // RNN steps: trials/s and the ratio to PyTorch float64 (bench/rnn.ts).
+    'trials/s': task.name.startsWith('rnn') ? Math.round(perSecond * Number(trials?.[1])) : '',
+    'x PyTorch': task.name.startsWith('rnn') ? (perSecond * Number(trials?.[1]) / PYTORCH_TRIALS_PER_SECOND[task.name.split(' ')[2]]).toFixed(2) : '',
   };
 });
 console.table(rows);
+
+// RNN steps per CPU second as well (bench/rnn.ts): robust to other load on the machine.
+if (!quick) {
+  for (const regularizer of ['l1', 'sernn'] as const) {
+    const rate = rnnTrialsPerCpuSecond(regularizer, 20);
+    console.log(`rnn ${regularizer}: ${Math.round(rate)} trials per CPU second, ${(rate / PYTORCH_TRIALS_PER_SECOND[regularizer]).toFixed(2)} x PyTorch float64`);
+  }
+}
+await runLowRankBench();

@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
 import { InvalidInputError } from '@maxent/core';
 import { networkFromFields, type MaxentProblem, type Network } from '@maxent/constraints';
-import { DEFAULT_POPULATION_OPTIONS, DEFAULT_WEIGHT_SCALE_SEARCH, type NetworkPopulations } from '@maxent/analysis';
-import { analyseNetwork, analysisToFile, type NetworkComparison } from '@maxent/experiments';
+import { DEFAULT_JOINT_MATCH, DEFAULT_POPULATION_OPTIONS, DEFAULT_WEIGHT_SCALE_SEARCH, MATCH_PARTS, type MatchPart, type NetworkPopulations } from '@maxent/analysis';
+import { analyseNetwork, analysisToFile, type MatchSection, type NetworkComparison } from '@maxent/experiments';
 import { solutionFromFile } from '@maxent/solver';
 import type { CliIO } from '../context.js';
 import type { CommandModule } from '../commandModule.js';
@@ -20,6 +20,7 @@ interface AnalyzeFlags {
   contextMean?: string;
   contextStd?: string;
   weightScaleSearch: boolean;
+  match?: string;
   json?: boolean;
   quiet?: boolean;
 }
@@ -38,13 +39,14 @@ export const analyzeCommand: CommandModule = {
       .command('analyze')
       .description('populations, selectivity and energy shares of a network; compare with a max-ent solution (model.md §6, §10)')
       .requiredOption('--network <file>', 'network file (kind "network", from maxent sample or maxent train, or your own)')
-      .option('--solution <file>', 'max-ent solution (kind "maxent-solution") to compare with (relu)')
+      .option('--solution <file>', 'max-ent solution (kind "maxent-solution") to compare with; continuous gains compare clusters of gain vectors')
       .option('--out <file>', 'write the analysis result file (JSON) here')
       .option('--seed <S>', `seed of the k-means initialisation for continuous gains (integer, default ${DEFAULT_POPULATION_OPTIONS.seed})`)
       .option('--k-max <k>', `continuous gains: largest number of clusters tried (integer >= 2, default ${DEFAULT_POPULATION_OPTIONS.kMax})`)
       .option('--context-mean <mu>', 'mu_v of the context prior, for specializationPrior (default: the solution\'s or network file\'s config, else 0)')
       .option('--context-std <s>', 'sigma_v of the context prior (default: from the files\' config, else 1)')
       .option('--no-weight-scale-search', 'with --solution: skip the search for the best-matching weight scale')
+      .option('--match <part>', `with --solution: which minimiser is the best match, ${MATCH_PARTS.join(' | ')} (model.md §15; default ${DEFAULT_JOINT_MATCH.by})`)
       .option('--json', 'print the analysis as JSON instead of a table')
       .option('--quiet', 'print nothing on success (with --out)')
       .action((flags: AnalyzeFlags) => runAnalyze(io, flags));
@@ -53,6 +55,7 @@ export const analyzeCommand: CommandModule = {
 
 function runAnalyze(io: CliIO, flags: AnalyzeFlags): void {
   const seed = integerFlag(flags.seed, '--seed') ?? DEFAULT_POPULATION_OPTIONS.seed;
+  const match = matchFlag(flags.match);
   const kMax = integerFlag(flags.kMax, '--k-max', { min: 2 }) ?? DEFAULT_POPULATION_OPTIONS.kMax;
   const networkFile = readResultFile(io, flags.network, '--network', 'network');
   const network = networkFromFields(networkFile, '--network');
@@ -70,7 +73,7 @@ function runAnalyze(io: CliIO, flags: AnalyzeFlags): void {
     contextStd,
     kMax,
     seed,
-    ...(solution === undefined ? {} : { solution, weightScaleSearch: flags.weightScaleSearch }),
+    ...(solution === undefined ? {} : { solution, weightScaleSearch: flags.weightScaleSearch, match }),
   });
   const config = {
     network: flags.network,
@@ -79,19 +82,20 @@ function runAnalyze(io: CliIO, flags: AnalyzeFlags): void {
     contextStd,
     kMax,
     weightScaleSearch: solution !== undefined && flags.weightScaleSearch ? { ...DEFAULT_WEIGHT_SCALE_SEARCH } : null,
+    jointMatch: solution !== undefined && flags.weightScaleSearch ? { ...DEFAULT_JOINT_MATCH, by: match } : null,
   };
   const result = { ...envelope('analysis', config, seed), ...analysisToFile(network, analysis) };
   emitResult(io, flags, result, () => formatTable(flags.network, analysis.populations, analysis.comparison));
 }
 
-/** The network must be the solution's kind: same K, P, nonlinearity, and binary gains (model.md §6). */
+function matchFlag(text: string | undefined): MatchPart {
+  if (text === undefined) return DEFAULT_JOINT_MATCH.by;
+  if ((MATCH_PARTS as readonly string[]).includes(text)) return text as MatchPart;
+  throw new InvalidInputError('--match', `invalid \`--match\`: must be one of ${MATCH_PARTS.join(', ')}, got ${JSON.stringify(text)}`);
+}
+
+/** The network must be the solution's kind: same K, P and nonlinearity (model.md §6, §7). */
 function checkComparable(network: Network, problem: MaxentProblem, path: string): void {
-  if (problem.nonlinearity !== 'relu') {
-    throw new InvalidInputError(
-      '--solution',
-      `invalid \`--solution\`: ${path} has nonlinearity ${problem.nonlinearity}; the comparison needs binary gains (relu), whose populations the solver gives in closed form (model.md §6)`,
-    );
-  }
   if (network.nonlinearity !== problem.nonlinearity) {
     throw new InvalidInputError('--solution', `invalid \`--solution\`: ${path} is for ${problem.nonlinearity} networks, the network is ${network.nonlinearity}`);
   }
@@ -146,8 +150,15 @@ function formatTable(
     const best = comparison.bestWeightScale;
     if (best !== null) {
       lines.push(
-        `best-matching weight scale ${best.weightScale.toPrecision(4)} (TV distance ${number(best.tvDistance)})${best.atBoundary ? ' at the end of the searched range' : ''}`,
+        `best-matching weight scale on energy shares alone, 1/16..16 (model.md §10): ${best.weightScale.toPrecision(4)} (TV distance ${number(best.tvDistance)})${best.atBoundary ? ' at the end of the searched range' : ''}`,
       );
+    }
+    const joint = comparison.jointMatch;
+    if (joint !== null) {
+      const line = (label: string, part: MatchSection) =>
+        `  ${label}: sigma ${part.weightScale.toPrecision(4)}, mismatch ${number(part.mismatch)} = TV ${number(part.tvDistance)} + selectivity difference ${number(part.selectivityDifference)}` +
+        (part.rangeEnd === null ? '' : ` (at the ${part.rangeEnd} end of 1/64..64: ${part.rangeEnd === 'lower' ? 'the sigma -> 0 limit, fully structured' : 'the random limit'}, not a match at that sigma)`);
+      lines.push(`match over sigma (model.md §15), best by ${joint.match.by}:`, line('best', joint.match), line('joint', joint.matchJoint), line('energy shares alone', joint.matchEnergy), line('selectivities alone', joint.matchSelectivity));
     }
   }
   return `${lines.join('\n')}\n`;

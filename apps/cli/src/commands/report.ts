@@ -6,6 +6,7 @@ import { readReportInputs } from '../report/inputs.js';
 interface ReportFlags {
   out: string;
   svg?: string;
+  png?: string;
   title?: string;
   quiet?: boolean;
 }
@@ -23,6 +24,7 @@ export const reportCommand: CommandModule = {
       .argument('<inputs...>', 'result files (JSON) or folders of them')
       .requiredOption('--out <file>', 'the HTML file to write')
       .option('--svg <folder>', 'also write each figure as an .svg file into this folder')
+      .option('--png <folder>', 'also write each figure as a .png file (twice the SVG size, white background) into this folder')
       .option('--title <text>', 'title of the page (default "maxent report")')
       .option('--quiet', 'print nothing on success')
       .action(async (inputs: string[], flags: ReportFlags) => {
@@ -33,10 +35,13 @@ export const reportCommand: CommandModule = {
         const written = writeReport(io, parsed, {
           out: flags.out,
           ...(flags.svg === undefined ? {} : { svgFolder: flags.svg }),
+          ...(flags.png === undefined ? {} : { pngFolder: flags.png }),
           ...(flags.title === undefined ? {} : { title: flags.title }),
         });
         if (flags.quiet === true) return;
-        const svgs = flags.svg === undefined ? '' : ` and ${written.figures.length} SVG files in ${flags.svg}/`;
+        const svgs =
+          (flags.svg === undefined ? '' : ` and ${written.figures.length} SVG files in ${flags.svg}/`) +
+          (flags.png === undefined ? '' : ` and ${written.figures.length} PNG files in ${flags.png}/`);
         const notes = written.notes === 0 ? '' : `; ${written.notes} note(s) in the page (unknown kinds or figures not drawn)`;
         io.stdout(`wrote ${flags.out}${svgs}: ${inputs.length === 1 ? '' : `${inputs.length} inputs, `}${written.figures.length} figures in ${((performance.now() - started) / 1000).toFixed(1)} s${notes}\n`);
       });

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { ProblemHasNoAnswerError } from '@maxent/core';
 import { problemFromConfig } from '@maxent/constraints';
 import { solve, solutionToFile, type MaxentSolution } from '@maxent/solver';
+import { gainClusters, type GainClusters } from '@maxent/experiments';
 import type { CliIO } from '../context.js';
 import type { CommandModule } from '../commandModule.js';
 import { addConfigOptions, integerFlag, resolveConfig, type ConfigFlags } from '../configOptions.js';
@@ -52,13 +53,16 @@ function runSolve(io: CliIO, flags: SolveFlags): void {
     // Unconverged messages start with "did not converge" (newton.ts).
     throw new ProblemHasNoAnswerError(`the solver ${solution.message}`, 'not-converged');
   }
+  // Continuous gains: populations are clusters of the gain vectors (model.md §7, interfaces.md).
+  const clusters = solution.estimator === 'exact' ? null : gainClusters(problem, solution.lambda);
   if (flags.out !== undefined) {
     writeJsonAtomic(io, flags.out, {
       ...envelope('maxent-solution', config),
       ...solutionToFile(solution, { allPopulations: flags.allPopulations === true }),
+      ...(clusters === null ? {} : clusterFields(clusters)),
     });
   }
-  if (!quiet) io.stdout(formatSummary(solution, top, flags.out));
+  if (!quiet) io.stdout(formatSummary(solution, clusters, top, flags.out));
 }
 
 /**
@@ -73,7 +77,15 @@ function checkPopulationListing(contexts: number, stimuli: number, all: boolean)
   assertMemory(listed * perPopulation * BYTES_PER_RESULT_NUMBER, setting, `listing ${listed} populations of ${contexts} contexts and ${stimuli} stimuli`);
 }
 
-function formatSummary(solution: MaxentSolution, top: number, out: string | undefined): string {
+/** The `clusters` of a continuous solution file and how they were found. */
+function clusterFields(found: GainClusters) {
+  return {
+    clusters: found.clusters,
+    clustering: { method: found.method, sampleSize: found.sampleSize, seed: found.seed, silhouette: found.silhouette },
+  };
+}
+
+function formatSummary(solution: MaxentSolution, clusters: GainClusters | null, top: number, out: string | undefined): string {
   const { problem, summary } = solution;
   const fixed = (x: number) => x.toFixed(4);
   const taskName = `${problem.contexts} contexts x ${problem.stimuli} stimuli`;
@@ -95,6 +107,18 @@ function formatSummary(solution: MaxentSolution, top: number, out: string | unde
         ? `  change with ${check.comparedWithNodes} nodes   lambda ${check.maxLambdaChange.toExponential(2)}, moments ${check.maxMomentChange.toExponential(2)}`
         : `  Monte Carlo stderr     ${check.maxStderr.toExponential(2)} (largest over the moments, ${check.samples} draws)`,
     );
+    if (clusters !== null) {
+      const shown = [...clusters.clusters].sort((a, b) => b.energyShare - a.energyShare).slice(0, top);
+      lines.push(
+        '',
+        `  clusters of gain vectors (${clusters.method}, ${clusters.clusters.length} found in ${clusters.sampleSize} neurons drawn with seed ${clusters.seed}; pattern: mean gain > 1/2):`,
+        ...tableLines(
+          ['pattern', 'mean gains', 'fraction', 'energy share', 'selectivity'],
+          shown.map((c) => [c.pattern.join(''), c.gains.map((g) => g.toFixed(2)).join(' '), fixed(c.fraction), fixed(c.energyShare), fixed(c.selectivity)]),
+          { indent: '  ' },
+        ),
+      );
+    }
     if (out !== undefined) lines.push('', `  written to ${out}`);
     lines.push('');
     return lines.join('\n');

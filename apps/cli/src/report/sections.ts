@@ -2,7 +2,17 @@
 // figures of @maxent/figures and the numbers as tables. Pure: data in, sections out.
 import {
   activeContextsFigure,
+  analysisMatchCurveFigure,
+  bestSigmaFigure,
+  matchCurveFigure,
+  matchTvAgainstContextsFigure,
   evaluationR2Figure,
+  lowrankConditionalMeanFigure,
+  lowrankConstraintsFigure,
+  lowrankDensityFigure,
+  lowrankFlowFigure,
+  lowrankLoadingsFigure,
+  lowrankTrajectoriesFigure,
   mcmcEssFigure,
   mcmcRhatFigure,
   mcmcTraceFigure,
@@ -13,11 +23,14 @@ import {
   selectivityFigure,
   solutionPopulationsFigure,
   solutionSelectivityFigure,
+  solutionGainsFigure,
   specializationFigure,
   sweepMismatchFigure,
   weightScaleMatchFigure,
   type EvaluationFile,
   type Figure,
+  type LowRankNetworkFile,
+  type LowRankSolutionFile,
 } from '@maxent/figures';
 import { arrayTable, scalarTable, type ReportTable } from './table.js';
 
@@ -53,13 +66,31 @@ const SUMMARY_KEYS = ['summary.specialization', 'summary.specializationPrior', '
 const SWEEP_COLUMNS = [
   'grid', 'mode', 'contexts', 'weightScale', 'initScale', 'specialization', 'specializationPrior', 'selectivity',
   'selectivityNormalized', 'r2', 'tvDistance', 'meanAbsSelectivityDifference', 'bestWeightScale',
+  'weightDecay', 'replicate', 'matchWeightScale', 'matchTvDistance', 'matchSelectivityDifference', 'matchAtRangeEnd',
 ];
+const MATCH_COLUMNS = [
+  'grid', 'contexts', 'initScale', 'weightDecay', 'replicates', 'r2', 'r2Stderr', 'matchWeightScale', 'matchWeightScaleStderr',
+  'matchTvDistance', 'matchTvDistanceStderr', 'matchSelectivityDifference', 'matchSelectivityDifferenceStderr', 'matchAtRangeEnd',
+  'energyMatchWeightScale', 'selectivityMatchWeightScale',
+];
+
+const FIXED_POINT_FIELDS = ['kind', 'kappa.0', 'kappa.1', 'eigenvalues.real.0', 'eigenvalues.real.1', 'residual'];
+const MEAN_FIELD_KEYS = ['meanField.ringRadius', 'meanField.period', 'meanField.cycleRadius'];
+/** Latent-space figures exist for rank 1 and 2 (a line or a plane). */
+const drawableRank = (file: Record<string, unknown>) => file.rank === 1 || file.rank === 2;
 
 const CONTENT: Readonly<Record<string, KindContent>> = {
   'maxent-solution': {
-    figures: () => [solutionPopulationsFigure, activeContextsFigure, solutionSelectivityFigure],
+    figures: (file) => [
+      solutionPopulationsFigure,
+      activeContextsFigure,
+      solutionSelectivityFigure,
+      // Continuous gains (model.md §7): the law of the gains as well.
+      ...(file.gains === undefined ? [] : [solutionGainsFigure]),
+    ],
     tables: (file) => [
       arrayTable('populations', 'Populations (model.md §6)', file, 'populations', POPULATION_FIELDS),
+      arrayTable('clusters', 'Clusters of gain vectors (model.md §7)', file, 'clusters', ['pattern', 'gains', 'fraction', 'energyShare', 'selectivity']),
       scalarTable('summary', 'Summary', file, SUMMARY_KEYS),
       scalarTable('solver', 'Solver', file, ['converged', 'iterations', 'maxResidual', 'logPartition', 'klFromPrior', 'message']),
     ],
@@ -76,7 +107,13 @@ const CONTENT: Readonly<Record<string, KindContent>> = {
     figures: (file) => {
       const comparison = file.comparison as { bestWeightScale?: unknown } | undefined;
       if (comparison === undefined) return [];
-      return [populationComparisonFigure, populationSelectivityComparisonFigure, ...(comparison.bestWeightScale === undefined ? [] : [weightScaleMatchFigure])];
+      const comparisonWithMatch = comparison as { bestWeightScale?: unknown; curve?: unknown };
+      return [
+        populationComparisonFigure,
+        populationSelectivityComparisonFigure,
+        ...(comparison.bestWeightScale === undefined || comparison.bestWeightScale === null ? [] : [weightScaleMatchFigure]),
+        ...(Array.isArray(comparisonWithMatch.curve) ? [analysisMatchCurveFigure] : []),
+      ];
     },
     tables: (file) => [
       arrayTable('populations', 'Populations found in the network (model.md §10)', file, 'populations', POPULATION_FIELDS),
@@ -84,6 +121,9 @@ const CONTENT: Readonly<Record<string, KindContent>> = {
       scalarTable('comparison', 'Comparison with the solution (model.md §15)', file, [
         'comparison.weightScale', 'comparison.tvDistance', 'comparison.meanAbsSelectivityDifference',
         'comparison.bestWeightScale.weightScale', 'comparison.bestWeightScale.tvDistance', 'comparison.bestWeightScale.atBoundary',
+        'comparison.match.by', 'comparison.match.weightScale', 'comparison.match.mismatch', 'comparison.match.tvDistance',
+        'comparison.match.selectivityDifference', 'comparison.match.atRangeEnd', 'comparison.match.rangeEnd',
+        'comparison.matchEnergy.weightScale', 'comparison.matchSelectivity.weightScale',
       ]),
     ],
   },
@@ -97,12 +137,75 @@ const CONTENT: Readonly<Record<string, KindContent>> = {
   },
   sweep: {
     figures: (file) => {
-      const rows = Array.isArray(file.rows) ? (file.rows as { mode?: unknown }[]) : [];
-      return [specializationFigure, selectivityFigure, ...(rows.some((row) => row.mode === 'trained') ? [sweepMismatchFigure] : [])];
+      const rows = Array.isArray(file.rows) ? (file.rows as { mode?: unknown; weightScale?: unknown; matchWeightScale?: unknown }[]) : [];
+      const trained = rows.filter((row) => row.mode === 'trained');
+      // The sigma-grid mismatch figure needs trained networks at two or more sigma; the
+      // gd-match figures (model.md §15) need the joint match.
+      const alongSigma = new Set(trained.map((row) => row.weightScale)).size >= 2;
+      const matched = trained.some((row) => 'matchWeightScale' in row);
+      // Best sigma against a training setting only where some grid varies it.
+      const varies = (setting: 'weightDecay' | 'initScale') => {
+        const values = new Map<unknown, Set<unknown>>();
+        for (const row of trained as Record<string, unknown>[]) values.set(row.grid, (values.get(row.grid) ?? new Set()).add(row[setting] ?? 0));
+        return [...values.values()].some((set) => set.size >= 2);
+      };
+      return [
+        specializationFigure,
+        selectivityFigure,
+        ...(alongSigma ? [sweepMismatchFigure] : []),
+        ...(matched
+          ? [
+              matchCurveFigure,
+              matchTvAgainstContextsFigure,
+              ...(varies('weightDecay') ? [(sweep: never) => bestSigmaFigure(sweep, 'weightDecay')] : []),
+              ...(varies('initScale') ? [(sweep: never) => bestSigmaFigure(sweep, 'initScale')] : []),
+            ]
+          : []),
+      ];
+    },
+    tables: (file) => {
+      const isMean = (row: unknown) => (row as { mode?: unknown }).mode === 'mean';
+      return [
+        arrayTable('match', 'Joint match per setting: means and standard errors over the seeds (model.md §15)', file, 'rows', MATCH_COLUMNS, isMean),
+        arrayTable('rows', 'Rows', file, 'rows', ['index', ...SWEEP_COLUMNS]),
+        scalarTable('timing', 'Timing (s)', file, ['timing']),
+      ];
+    },
+  },
+  'lowrank-network': {
+    figures: (file) => [...(drawableRank(file) ? [lowrankFlowFigure] : []), lowrankLoadingsFigure],
+    tables: (file) => [
+      scalarTable('network', 'Network (model.md §14)', file, ['rank', 'nonlinearity', 'neurons', 'alpha', ...MEAN_FIELD_KEYS]),
+      arrayTable('fixed-points', 'Mean-field fixed points', file, 'meanField.fixedPoints', FIXED_POINT_FIELDS),
+    ],
+  },
+  'lowrank-constraints': {
+    figures: (file) => (drawableRank(file) ? [lowrankConstraintsFigure] : []),
+    tables: (file) => [
+      scalarTable('constraints', 'Constraints (model.md §14)', file, ['rank', 'nonlinearity']),
+      scalarTable('gram', 'Gram matrix and consistency', file, ['gram']),
+    ],
+  },
+  'lowrank-solution': {
+    figures: (file) => {
+      if (!drawableRank(file)) return [];
+      const pm = file.pm as { grid?: unknown } | null | undefined;
+      // E[n|m] alone reads as a curve at rank 1; at rank 2 it is drawn against a teacher (acrossFilesFigures).
+      return [...(file.rank === 1 ? [lowrankConditionalMeanFigure] : []), ...(pm?.grid ? [lowrankDensityFigure] : [])];
     },
     tables: (file) => [
-      arrayTable('rows', 'Rows', file, 'rows', ['index', ...SWEEP_COLUMNS]),
-      scalarTable('timing', 'Timing (s)', file, ['timing']),
+      scalarTable('solution', 'Solution (model.md §14)', file, ['mode', 'rank', 'nonlinearity', 'converged', 'iterations', 'maxResidual', 'klFromPrior', 'ridge', 'message', ...MEAN_FIELD_KEYS]),
+      arrayTable('fixed-points', 'Mean-field fixed points of the solution', file, 'meanField.fixedPoints', FIXED_POINT_FIELDS),
+      scalarTable('estimator-check', 'Estimator check (twice the nodes)', file, ['estimatorCheck']),
+    ],
+  },
+  'lowrank-analysis': {
+    figures: (file) => (drawableRank(file) ? [lowrankTrajectoriesFigure] : []),
+    tables: (file) => [
+      scalarTable('attractors', 'Attractors of the finite network (model.md §14)', file, ['rank', 'ring', 'cycle']),
+      arrayTable('fixed-points', 'Fixed points', file, 'fixedPoints', FIXED_POINT_FIELDS),
+      scalarTable('populations', 'Populations of the loadings', file, ['populations.count']),
+      scalarTable('dissimilarity', 'Dissimilarity to the teacher', file, ['dissimilarity']),
     ],
   },
   'weight-metrics': {
@@ -147,7 +250,9 @@ export function sectionOf(input: ResultInput): ReportSection {
 
 /**
  * Figures drawn from several files together: R^2 against the stimulus size, for
- * each network evaluated at two or more stimulus sizes.
+ * each network evaluated at two or more stimulus sizes; E[n|m] of each low-rank
+ * solution against the teacher given beside it (the one Gaussian-mixture teacher
+ * of its rank among the files).
  */
 export function acrossFilesFigures(inputs: readonly ResultInput[]): Figure[] {
   const byNetwork = new Map<unknown, EvaluationFile[]>();
@@ -163,6 +268,23 @@ export function acrossFilesFigures(inputs: readonly ResultInput[]): Figure[] {
       figures.push(r2AgainstStimulusStdFigure(evaluations));
     } catch {
       // A malformed evaluation already gets its note in its own section.
+    }
+  }
+  figures.push(...lowrankTeacherFigures(inputs));
+  return figures;
+}
+
+function lowrankTeacherFigures(inputs: readonly ResultInput[]): Figure[] {
+  const files = inputs.map(({ data }) => data).filter(isRecord);
+  const figures: Figure[] = [];
+  for (const solution of files.filter((file) => file.kind === 'lowrank-solution' && drawableRank(file))) {
+    const teachers = files.filter((file) => file.kind === 'lowrank-network' && isRecord(file.teacher) && file.rank === solution.rank);
+    // Two teachers of the same rank: which one the solution was made from is not in the file, so none is guessed.
+    if (teachers.length !== 1) continue;
+    try {
+      figures.push(lowrankConditionalMeanFigure(solution as unknown as LowRankSolutionFile, teachers[0] as unknown as LowRankNetworkFile));
+    } catch {
+      // A malformed file already gets its note in its own section.
     }
   }
   return figures;

@@ -55,11 +55,22 @@ export function scalarTable(id: string, title: string, file: unknown, keys: read
  * One row per element of the array at `arrayPath`, one column per field (fields
  * absent from every element are dropped); `pattern` arrays show as "110".
  */
-export function arrayTable(id: string, title: string, file: unknown, arrayPath: string, fields: readonly string[]): ReportTable | null {
-  const items = valueAt(file, arrayPath);
-  if (!Array.isArray(items) || items.length === 0) return null;
+export function arrayTable(
+  id: string,
+  title: string,
+  file: unknown,
+  arrayPath: string,
+  fields: readonly string[],
+  keep: (item: unknown) => boolean = () => true,
+): ReportTable | null {
+  const all = valueAt(file, arrayPath);
+  if (!Array.isArray(all)) return null;
+  // Indices into the whole array, so each cell's path points at the file's own value.
+  const kept = all.map((item, index) => [item, index] as const).filter(([item]) => keep(item));
+  if (kept.length === 0) return null;
+  const items = kept.map(([item]) => item);
   const present = fields.filter((field) => items.some((item) => valueAt(item, field) !== undefined));
-  const rows = items.map((item, index) =>
+  const rows = kept.map(([item, index]) =>
     present.map((field): Cell => {
       const value = valueAt(item, field);
       if (Array.isArray(value) && value.every((entry) => typeof entry === 'number')) return { value: value.join('') };

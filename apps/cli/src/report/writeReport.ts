@@ -3,6 +3,7 @@ import { renderSvg, type Figure } from '@maxent/figures';
 import type { CliIO } from '../context.js';
 import { writeFileAtomic } from '../io.js';
 import { VERSION } from '../version.js';
+import { rasteriseSvg } from './rasterise.js';
 import { acrossAnchor, figureAnchor, reportHtml } from './html.js';
 import { acrossFilesFigures, sectionOf, type ResultInput } from './sections.js';
 
@@ -11,6 +12,8 @@ export interface ReportOptions {
   readonly out: string;
   /** Also write every figure as `<file>-<figure id>.svg` into this folder. */
   readonly svgFolder?: string;
+  /** Also write every figure as `<file>-<figure id>.png` (twice the SVG's size) into this folder. */
+  readonly pngFolder?: string;
   readonly title?: string;
   /** The line under the title (default: the files it reads). */
   readonly subtitle?: string;
@@ -18,7 +21,7 @@ export interface ReportOptions {
 
 export interface WrittenReport {
   /** Every figure in the page: its anchor in the HTML, its id, and the SVG file if written. */
-  readonly figures: readonly { readonly anchor: string; readonly id: string; readonly svgFile: string | null }[];
+  readonly figures: readonly { readonly anchor: string; readonly id: string; readonly svgFile: string | null; readonly pngFile: string | null }[];
   readonly notes: number;
 }
 
@@ -45,13 +48,14 @@ export function writeReport(io: CliIO, inputs: readonly ResultInput[], options: 
   ];
   const used = new Set<string>();
   const figures = placed.map(({ anchor, figure, stem }) => {
-    if (options.svgFolder === undefined) return { anchor, id: figure.id, svgFile: null };
-    let name = `${stem}-${figure.id}.svg`;
-    for (let n = 2; used.has(name); n++) name = `${stem}-${n}-${figure.id}.svg`;
+    let name = `${stem}-${figure.id}`;
+    for (let n = 2; used.has(name); n++) name = `${stem}-${n}-${figure.id}`;
     used.add(name);
-    const svgFile = join(options.svgFolder, name);
-    writeFileAtomic(io, svgFile, svgOf(figure));
-    return { anchor, id: figure.id, svgFile };
+    let svgFile: string | null = null;
+    let pngFile: string | null = null;
+    if (options.svgFolder !== undefined) writeFileAtomic(io, (svgFile = join(options.svgFolder, `${name}.svg`)), svgOf(figure));
+    if (options.pngFolder !== undefined) writeFileAtomic(io, (pngFile = join(options.pngFolder, `${name}.png`)), rasteriseSvg(svgOf(figure)));
+    return { anchor, id: figure.id, svgFile, pngFile };
   });
   writeFileAtomic(io, options.out, html);
   return { figures, notes: sections.reduce((count, section) => count + section.notes.length, 0) };

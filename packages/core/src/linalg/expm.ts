@@ -25,7 +25,7 @@ const THETA = Object.freeze({
 });
 
 /** Coefficients b_0..b_m of the numerator of the [m/m] Padé approximant of e^x. */
-const PADE: Readonly<Record<3 | 5 | 7 | 9 | 13, readonly number[]>> = Object.freeze({
+export const PADE: Readonly<Record<3 | 5 | 7 | 9 | 13, readonly number[]>> = Object.freeze({
   3: [120, 60, 12, 1],
   5: [30240, 15120, 3360, 420, 30, 1],
   7: [17297280, 8648640, 1995840, 277200, 25200, 1512, 56, 1],

@@ -23,6 +23,20 @@ export function tridiagonalLeadingPair(
 }
 
 function largestTridiagonalEigenvalue(alpha: Float64Array, beta: Float64Array, k: number): number | null {
+  const d = tridiagonalEigenvalues(alpha, beta, k);
+  if (d === null) return null;
+  let largest = -Infinity;
+  for (let i = 0; i < k; i++) if (d[i] > largest) largest = d[i];
+  return largest;
+}
+
+/**
+ * Every eigenvalue of the symmetric tridiagonal matrix (diagonal `alpha`,
+ * off-diagonal `beta`, first k entries), unsorted, by implicit QL without
+ * vectors: O(k^2), e.g. the nodes of Gauss-Hermite rules (Golub-Welsch). Null if
+ * the QL iteration fails to converge.
+ */
+export function tridiagonalEigenvalues(alpha: Float64Array, beta: Float64Array, k: number): Float64Array | null {
   const d = Float64Array.from(alpha.subarray(0, k));
   const e = new Float64Array(k);
   for (let i = 0; i < k - 1; i++) e[i] = beta[i];
@@ -69,9 +83,7 @@ function largestTridiagonalEigenvalue(alpha: Float64Array, beta: Float64Array, k
       }
     } while (m !== l);
   }
-  let largest = -Infinity;
-  for (let i = 0; i < k; i++) if (d[i] > largest) largest = d[i];
-  return largest;
+  return d;
 }
 
 /**

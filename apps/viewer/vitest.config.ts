@@ -1,0 +1,7 @@
+import { defineProject } from 'vitest/config';
+import { TEST_TIMEOUT_MS, workspaceAliases } from '../../vitest.shared.ts';
+
+export default defineProject({
+  resolve: { alias: workspaceAliases },
+  test: { name: 'viewer', testTimeout: TEST_TIMEOUT_MS, include: ['src/**/*.test.ts', 'test/**/*.test.ts'] },
+});

@@ -1,0 +1,70 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { WorkerError } from '@maxent/core';
+
+/**
+ * What a point that failed leaves behind, beside the point files:
+ * `<out>.points/<index>.failed.json` (kind `sweep-point-failure`). A merge or a
+ * status report lists it with its error, so a failed point is never a silent
+ * hole; the point file store ignores it (its name is not `<index>.json`), and a
+ * later successful run of the point removes it.
+ */
+export interface PointFailure {
+  readonly kind: 'sweep-point-failure';
+  readonly sweep: string;
+  readonly index: number;
+  /** Where it ran: the SLURM job and array task, and the host (null where unknown). */
+  readonly job: string | null;
+  readonly host: string | null;
+  readonly error: WorkerError;
+}
+
+const FAILURE_FILE = /^(\d+)\.failed\.json$/;
+
+export interface FailureRecords {
+  locate(index: number): string;
+  /** Written atomically (temporary file renamed), like the point files. */
+  write(failure: PointFailure): Promise<void>;
+  remove(index: number): Promise<void>;
+  /** Every readable failure record, by ascending index. */
+  list(): Promise<PointFailure[]>;
+}
+
+export function createFailureRecords(folder: string): FailureRecords {
+  const locate = (index: number) => join(folder, `${index}.failed.json`);
+  return {
+    locate,
+    async write(failure) {
+      await mkdir(folder, { recursive: true });
+      const temporary = join(folder, `.${failure.index}.failed.json.${randomBytes(6).toString('hex')}.tmp`);
+      try {
+        await writeFile(temporary, `${JSON.stringify(failure, null, 2)}\n`);
+        await rename(temporary, locate(failure.index));
+      } catch (error) {
+        await rm(temporary, { force: true });
+        throw error;
+      }
+    },
+    remove: (index) => rm(locate(index), { force: true }),
+    async list() {
+      let names: string[];
+      try {
+        names = await readdir(folder);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+        throw error;
+      }
+      const failures: PointFailure[] = [];
+      for (const name of names) {
+        if (!FAILURE_FILE.test(name)) continue;
+        try {
+          failures.push(JSON.parse(await readFile(join(folder, name), 'utf8')) as PointFailure);
+        } catch {
+          // Cut short or removed meanwhile: the point counts as missing, which is reported too.
+        }
+      }
+      return failures.sort((a, b) => a.index - b.index);
+    },
+  };
+}

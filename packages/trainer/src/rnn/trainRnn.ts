@@ -1,0 +1,172 @@
+import { createRng, deriveSeed, type Progress } from '@maxent/core';
+import { createKerasAdam } from './adam.js';
+import { createBpttWorkspace, evaluateTrials, taskLossAndGradient } from './bptt.js';
+import { gridDistances, gridPositions } from './grid.js';
+import { createRnnParameters, initializeRnn, type RnnParameters } from './network.js';
+import { constraintAndGradient } from './penalty.js';
+import { gridUnits, resolveRnnSettings, type ResolvedRnnSettings, type RnnSettings } from './settings.js';
+import { createTrialBatch, drawTrials, noiseFreeTrials, RNN_CLASSES, RNN_INPUTS, type TrialBatch } from './task.js';
+
+/**
+ * What training records after every epoch (model.md §12; epoch 0 is the
+ * initialisation). The §11 measures of `w` are computed by the caller
+ * (@maxent/analysis reads plain matrices; the experiments layer joins them).
+ */
+export interface RnnEpoch {
+  readonly epoch: number;
+  /** Mean over the epoch's batches of the minibatch loss L_task + gamma L_constraint (null at epoch 0). */
+  readonly trainLoss: number | null;
+  /** Mean minibatch task loss over the epoch (null at epoch 0). */
+  readonly trainTaskLoss: number | null;
+  /** Cross-entropy on the fixed noisy test set. */
+  readonly testLoss: number;
+  /** L_constraint of W at the end of the epoch (0 for `none`). */
+  readonly constraint: number;
+  /** testLoss + gamma * constraint: the loss of the current network on the test set. */
+  readonly loss: number;
+  readonly testAccuracy: number;
+  /** Fraction of the noise-free problems answered correctly, and which. */
+  readonly problemAccuracy: number;
+  readonly problemCorrect: readonly boolean[];
+  /** W at the end of the epoch, units x units row-major (rows presynaptic), an own copy. */
+  readonly w: Float64Array;
+}
+
+export type RnnStopReason = 'epochs' | 'diverged';
+
+export interface RnnTrainingResult {
+  readonly settings: ResolvedRnnSettings;
+  readonly units: number;
+  readonly epochs: readonly RnnEpoch[];
+  readonly stoppedBy: RnnStopReason;
+  /** Final parameters, own copies. */
+  readonly parameters: { readonly wIn: Float64Array; readonly w: Float64Array; readonly b: Float64Array; readonly wOut: Float64Array; readonly bOut: Float64Array };
+  /** Unit positions (units x grid dims) and distances D (units x units). */
+  readonly positions: Float64Array;
+  readonly distances: Float64Array;
+}
+
+export interface RnnProgress extends Progress {
+  readonly epoch: number;
+  /** Loss of the batch just taken. */
+  readonly loss: number;
+}
+
+export interface TrainRnnOptions {
+  /** After every batch: `done` batches of `total`. */
+  readonly onProgress?: (progress: RnnProgress) => void;
+  /** After every epoch (epoch 0 included). */
+  readonly onEpoch?: (epoch: RnnEpoch) => void;
+  readonly signal?: AbortSignal;
+}
+
+/**
+ * Trains the RNN of model.md §12 under one penalty. Three streams derived from
+ * the seed (initialisation, training trials) and the test seed (test set) make
+ * a run reproducible byte for byte. A non-finite batch loss stops the run
+ * (`diverged`) after recording that epoch.
+ */
+export function trainRnn(settings: RnnSettings = {}, options: TrainRnnOptions = {}): RnnTrainingResult {
+  const resolved = resolveRnnSettings(settings);
+  const { onProgress, onEpoch, signal } = options;
+  signal?.throwIfAborted();
+  const units = gridUnits(resolved.grid);
+  const distances = gridDistances(resolved.grid);
+  const parameters = createRnnParameters(RNN_INPUTS, units, RNN_CLASSES);
+  initializeRnn(parameters, createRng(deriveSeed(resolved.seed, 'initialization')));
+  const gradient = createRnnParameters(RNN_INPUTS, units, RNN_CLASSES);
+  const optimizer = createKerasAdam(resolved, parameters.all.length);
+  const trialRng = createRng(deriveSeed(resolved.seed, 'trials'));
+  const testSet = createTrialBatch(resolved.task, resolved.testTrials);
+  drawTrials(testSet, resolved.task, createRng(deriveSeed(resolved.testSeed, 'rnn-test')));
+  const problems = noiseFreeTrials(resolved.task);
+  const batchesPerEpoch = Math.ceil(resolved.trialsPerEpoch / resolved.batch);
+  const total = batchesPerEpoch * resolved.epochs;
+  const full = createTrialBatch(resolved.task, resolved.batch);
+  const lastSize = resolved.trialsPerEpoch - (batchesPerEpoch - 1) * resolved.batch;
+  const last = lastSize === resolved.batch ? full : createTrialBatch(resolved.task, lastSize);
+  const workspaces = new Map<number, ReturnType<typeof createBpttWorkspace>>();
+  const workspaceOf = (batch: TrialBatch) => {
+    let workspace = workspaces.get(batch.trials);
+    if (workspace === undefined) {
+      workspace = createBpttWorkspace(parameters, batch.trials, batch.steps);
+      workspaces.set(batch.trials, workspace);
+    }
+    return workspace;
+  };
+
+  const epochs: RnnEpoch[] = [];
+  const record = (epoch: number, trainLoss: number | null, trainTaskLoss: number | null) => {
+    const entry = evaluateEpoch(parameters, resolved, distances, testSet, problems, epoch, trainLoss, trainTaskLoss);
+    epochs.push(entry);
+    onEpoch?.(entry);
+  };
+  record(0, null, null);
+  let stoppedBy: RnnStopReason = 'epochs';
+  let done = 0;
+  for (let epoch = 1; epoch <= resolved.epochs && stoppedBy === 'epochs'; epoch++) {
+    let lossSum = 0;
+    let taskSum = 0;
+    for (let index = 0; index < batchesPerEpoch; index++) {
+      const batch = index === batchesPerEpoch - 1 ? last : full;
+      drawTrials(batch, resolved.task, trialRng);
+      const outcome = taskLossAndGradient(parameters, batch, workspaceOf(batch), gradient);
+      const constraint = constraintAndGradient(resolved.regularizer, parameters.w, units, distances, resolved.gamma, gradient.w, resolved.communicabilityGradient);
+      const loss = outcome.loss + resolved.gamma * constraint;
+      if (!Number.isFinite(loss) || !gradient.all.every(Number.isFinite)) {
+        stoppedBy = 'diverged';
+        break;
+      }
+      optimizer.step(parameters.all, gradient.all);
+      lossSum += loss;
+      taskSum += outcome.loss;
+      done++;
+      onProgress?.({ done, total, epoch, loss });
+      signal?.throwIfAborted();
+    }
+    if (stoppedBy === 'epochs') record(epoch, lossSum / batchesPerEpoch, taskSum / batchesPerEpoch);
+  }
+  return {
+    settings: resolved,
+    units,
+    epochs,
+    stoppedBy,
+    parameters: {
+      wIn: parameters.wIn.slice(),
+      w: parameters.w.slice(),
+      b: parameters.b.slice(),
+      wOut: parameters.wOut.slice(),
+      bOut: parameters.bOut.slice(),
+    },
+    positions: gridPositions(resolved.grid),
+    distances,
+  };
+}
+
+function evaluateEpoch(
+  parameters: RnnParameters,
+  settings: ResolvedRnnSettings,
+  distances: Float64Array,
+  testSet: TrialBatch,
+  problems: TrialBatch,
+  epoch: number,
+  trainLoss: number | null,
+  trainTaskLoss: number | null,
+): RnnEpoch {
+  const test = evaluateTrials(parameters, testSet);
+  const clean = evaluateTrials(parameters, problems);
+  const constraint = constraintAndGradient(settings.regularizer, parameters.w, parameters.units, distances, 0, null);
+  const problemCorrect = Array.from(clean.predictions, (prediction, index) => prediction === problems.labels[index]);
+  return {
+    epoch,
+    trainLoss,
+    trainTaskLoss,
+    testLoss: test.loss,
+    constraint,
+    loss: test.loss + settings.gamma * constraint,
+    testAccuracy: test.correct / testSet.trials,
+    problemAccuracy: clean.correct / problems.trials,
+    problemCorrect,
+    w: parameters.w.slice(),
+  };
+}
