@@ -70,9 +70,17 @@ export function pointRecordProblem(value: unknown): string | null {
   if (typeof record.seconds !== 'number' || !(record.seconds >= 0) || !Number.isFinite(record.seconds)) return '`seconds` is not a finite number >= 0';
   const row = record.row;
   if (typeof row !== 'object' || row === null || Array.isArray(row)) return '`row` is not an object';
-  for (const [key, cell] of Object.entries(row)) {
-    if (cell !== null && typeof cell !== 'number' && typeof cell !== 'string' && typeof cell !== 'boolean') return `\`row.${key}\` is not a number, string, boolean or null`;
-    if (typeof cell === 'number' && !Number.isFinite(cell)) return `\`row.${key}\` is not finite`;
+  return cellProblem(row, 'row');
+}
+
+/** A row's cells are JSON values with finite numbers; RNN rows nest objects and arrays (e.g. `final`). */
+function cellProblem(cell: unknown, path: string): string | null {
+  if (cell === null || typeof cell === 'string' || typeof cell === 'boolean') return null;
+  if (typeof cell === 'number') return Number.isFinite(cell) ? null : `\`${path}\` is not finite`;
+  if (typeof cell !== 'object') return `\`${path}\` is not a number, string, boolean, null, array or object`;
+  for (const [key, value] of Object.entries(cell)) {
+    const problem = cellProblem(value, Array.isArray(cell) ? `${path}[${key}]` : `${path}.${key}`);
+    if (problem !== null) return problem;
   }
   return null;
 }
