@@ -11,3 +11,4 @@ export { eigenvaluesOfValidated, denseEigenvalues } from './linalg/eigenvalues.j
 export { leadingSymmetricEigenpairOfValidated } from './linalg/lanczos.js';
 export { scaledByPowerOfTwo, timesPowerOfTwo, unitScaleExponent } from './linalg/powerOfTwoScaling.js';
 export { tridiagonalEigenvalues } from './linalg/tridiagonal.js';
+export { createBoundedMemo, type BoundedMemo } from './boundedMemo.js';

@@ -1,4 +1,5 @@
 import { ProblemHasNoAnswerError, zeros } from '@maxent/core';
+import { createBoundedMemo } from '@maxent/core/internal';
 import type { MaxentProblem } from '@maxent/constraints';
 import { maxQOnGainBoxVertices } from './gainBox.js';
 import { tensorPoints, type ContextRule, type GainPoints } from './gainPoints.js';
@@ -172,7 +173,7 @@ export function unattainableError(problem: MaxentProblem, threshold: Attainabili
   );
 }
 
-const thresholdMemo = new Map<string, { smallestWeightScale: number; bracket: readonly [number, number] }>();
+const thresholdMemo = createBoundedMemo<string, { smallestWeightScale: number; bracket: readonly [number, number] }>(THRESHOLD_MEMO_SIZE);
 
 /** bisectThreshold, kept per process under everything it depends on (the task, prior, nonlinearity and points; not sigma). */
 function memoisedThreshold(problem: MaxentProblem, decision: DecisionPoints): { smallestWeightScale: number; bracket: readonly [number, number] } {
@@ -185,12 +186,7 @@ function memoisedThreshold(problem: MaxentProblem, decision: DecisionPoints): { 
     problem.task.cols,
     Array.from(problem.task.data),
   ]);
-  const known = thresholdMemo.get(key);
-  if (known !== undefined) return known;
-  const found = bisectThreshold(problem, decision.points);
-  if (thresholdMemo.size >= THRESHOLD_MEMO_SIZE) thresholdMemo.delete(thresholdMemo.keys().next().value!);
-  thresholdMemo.set(key, found);
-  return found;
+  return thresholdMemo.valueOf(key, () => bisectThreshold(problem, decision.points));
 }
 
 /** The bisection of attainabilityThreshold, from sigma = 1. */

@@ -1,4 +1,5 @@
 import { createRng, deriveSeed, invalid } from '@maxent/core';
+import { createBoundedMemo } from '@maxent/core/internal';
 import { nonlinearity, type MaxentProblem } from '@maxent/constraints';
 import { gaussHermite } from './gaussHermite.js';
 
@@ -75,17 +76,12 @@ export function tensorPoints(problem: MaxentProblem, rule: ContextRule, field: s
 export function gaussHermitePoints(problem: MaxentProblem, nodes: number): GainPoints {
   // A solve builds the n- and 2n-node rules once per stage and a sweep re-solves the same prior: keep a few.
   const key = JSON.stringify([problem.nonlinearity, problem.contextMean, problem.contextStd, problem.contexts, nodes]);
-  const known = tensorMemo.get(key);
-  if (known !== undefined) return known;
-  const points = tensorPoints(problem, gaussHermiteContextRule(problem, nodes), 'estimator.nodes');
-  if (tensorMemo.size >= TENSOR_MEMO_SIZE) tensorMemo.delete(tensorMemo.keys().next().value!);
-  tensorMemo.set(key, points);
-  return points;
+  return tensorMemo.valueOf(key, () => tensorPoints(problem, gaussHermiteContextRule(problem, nodes), 'estimator.nodes'));
 }
 
 /** Tensor rules already built (shared and never modified: every reader of GainPoints only reads). */
-const tensorMemo = new Map<string, GainPoints>();
 const TENSOR_MEMO_SIZE = 8;
+const tensorMemo = createBoundedMemo<string, GainPoints>(TENSOR_MEMO_SIZE);
 
 /**
  * M draws of v from p0(v), each with weight 1/M (the `montecarlo` estimator,

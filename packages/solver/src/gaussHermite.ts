@@ -1,4 +1,4 @@
-import { tridiagonalEigenvalues } from '@maxent/core/internal';
+import { createBoundedMemo, tridiagonalEigenvalues } from '@maxent/core/internal';
 import { invalid } from '@maxent/core';
 
 /** A one-dimensional quadrature rule for E[f(z)], z ~ N(0, 1): sum_i weights[i] f(nodes[i]). */
@@ -31,8 +31,11 @@ const RESCALE_ABOVE = 1e100;
  */
 export function gaussHermite(n: number): GaussianRule {
   if (!Number.isInteger(n) || n < 1) throw invalid('nodes', 'must be an integer >= 1', n);
-  const known = rules.get(n);
-  if (known !== undefined) return known;
+  return rules.valueOf(n, () => golubWelsch(n));
+}
+
+/** The n-node rule, computed (gaussHermite keeps the last few). */
+function golubWelsch(n: number): GaussianRule {
   // The Jacobi matrix is tridiagonal: its eigenvalues alone, by implicit QL (O(n^2), no vectors).
   const diagonal = new Float64Array(n);
   const offDiagonal = new Float64Array(n);
@@ -64,15 +67,12 @@ export function gaussHermite(n: number): GaussianRule {
   }
   // The weights sum to 1 in exact arithmetic; normalising removes the last rounding.
   for (let i = 0; i < n; i++) weights[i] /= total;
-  const rule = { nodes, weights };
-  if (rules.size >= RULE_MEMO_SIZE) rules.delete(rules.keys().next().value!);
-  rules.set(n, rule);
-  return rule;
+  return { nodes, weights };
 }
 
 /** Rules already computed, by n (a solve asks for the same n and 2n at every stage): shared, never modified. */
-const rules = new Map<number, GaussianRule>();
 const RULE_MEMO_SIZE = 16;
+const rules = createBoundedMemo<number, GaussianRule>(RULE_MEMO_SIZE);
 
 /** p_n(z) and p_(n-1)(z) of the orthonormal Hermite polynomials, both scaled by one common positive factor. */
 function orthonormalHermite(n: number, z: number): { value: number; previous: number } {
