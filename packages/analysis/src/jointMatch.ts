@@ -1,4 +1,4 @@
-import { invalid, resolveOptions, type Progress } from '@maxent/core';
+import { invalid, resolveOptions, type MatchPart, type Progress } from '@maxent/core';
 import type { PopulationShare } from '@maxent/constraints';
 import { pooledEnergyShareTvDistance, pooledSelectivityDifference, poolByPattern, type Pooled } from './comparison.js';
 import { logGrid, plannedEvaluations, refineGridMinimum } from './logScaleSearch.js';
@@ -20,7 +20,7 @@ import { logGrid, plannedEvaluations, refineGridMinimum } from './logScaleSearch
  * The solver is injected as `solutionAt` (null where it has no answer: no match
  * there), so this package does not depend on it.
  */
-export type MatchPart = 'joint' | 'energy' | 'selectivity';
+export type { MatchPart };
 
 export const MATCH_PARTS: readonly MatchPart[] = Object.freeze(['joint', 'energy', 'selectivity']);
 

@@ -22,6 +22,7 @@ export type { ResolvedOptions } from './options.js';
 export type { Progress } from './progress.js';
 export { SCHEMA_VERSION, resultEnvelope } from './envelope.js';
 export type { ResultEnvelope, ResultKind } from './envelope.js';
+export type { CurvePoint, MatchPart, MatchSection } from './matchSection.js';
 export { encodeWorkerError, rebuildWorkerError } from './workerError.js';
 export type { WorkerError } from './workerError.js';
 export { VERSION } from './version.js';

@@ -1,4 +1,4 @@
-import type { Mat } from '@maxent/core';
+import type { CurvePoint, Mat, MatchSection } from '@maxent/core';
 import { activeProbability, summarizePopulations, type MaxentProblem, type PopulationShare, type PopulationSummary } from '@maxent/constraints';
 import {
   bestMatchingWeightScale,
@@ -54,25 +54,7 @@ export interface NetworkComparison extends SolutionComparison {
   readonly jointMatch: JointMatchSection | null;
 }
 
-/** One part's minimiser in JSON-safe form (interfaces.md `comparison.match`). */
-export interface MatchSection {
-  readonly by: MatchPart;
-  readonly weightScale: number;
-  /** TV + selectivity difference at `weightScale`, whichever part was minimised. */
-  readonly mismatch: number;
-  readonly tvDistance: number;
-  readonly selectivityDifference: number;
-  readonly atRangeEnd: boolean;
-  readonly rangeEnd: 'lower' | 'upper' | null;
-}
-
-/** A point of the mismatch curve; nulls where the solver had no answer (JSON has no Infinity). */
-export interface CurvePoint {
-  readonly weightScale: number;
-  readonly mismatch: number | null;
-  readonly tvDistance: number | null;
-  readonly selectivityDifference: number | null;
-}
+export type { CurvePoint, MatchSection };
 
 export interface JointMatchSection {
   /** The minimiser of the part chosen with `match` (default joint), called the best match. */

@@ -2,7 +2,7 @@
 // take the parsed JSON as these types and check, at the boundary, the kind and
 // the fields they need; every key named here is part of the interfaces.md contract
 // or written by today's CLI beside it.
-import { invalid, type ResultEnvelope } from '@maxent/core';
+import { invalid, type CurvePoint, type MatchSection, type ResultEnvelope } from '@maxent/core';
 
 /** A population of one gain pattern (model.md §6 for a solution, §10 empirical). */
 export interface PopulationEntry {
@@ -118,23 +118,7 @@ export interface ComparisonSection {
   readonly curve?: readonly CurvePoint[] | null;
 }
 
-/** One minimiser of the joint match (model.md §15). */
-export interface MatchSection {
-  readonly by: 'joint' | 'energy' | 'selectivity';
-  readonly weightScale: number;
-  readonly mismatch: number;
-  readonly tvDistance: number;
-  readonly selectivityDifference: number;
-  readonly atRangeEnd: boolean;
-  readonly rangeEnd: 'lower' | 'upper' | null;
-}
-
-export interface CurvePoint {
-  readonly weightScale: number;
-  readonly mismatch: number | null;
-  readonly tvDistance: number | null;
-  readonly selectivityDifference: number | null;
-}
+export type { CurvePoint, MatchSection };
 
 /** `maxent analyze` -> kind `analysis`. */
 export interface AnalysisFile extends ResultEnvelope<'analysis'> {
