@@ -1,6 +1,6 @@
-import { randomBytes } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { writeTextAtomic } from './atomicWrite.js';
 import { parseJsonInput } from '@maxent/core';
 import type { PointRecord, PointStore } from '../pointStore.js';
 
@@ -41,16 +41,7 @@ export function createFileStore(folder: string): PointStore {
     has: async (index) => (await read(index)) !== undefined,
     read,
     async write(record) {
-      await mkdir(folder, { recursive: true });
-      const target = path(record.index);
-      const temporary = join(folder, `.${record.index}.json.${randomBytes(6).toString('hex')}.tmp`);
-      try {
-        await writeFile(temporary, `${JSON.stringify(record)}\n`);
-        await rename(temporary, target);
-      } catch (error) {
-        await rm(temporary, { force: true });
-        throw error;
-      }
+      await writeTextAtomic(path(record.index), `${JSON.stringify(record)}\n`);
     },
     async list() {
       let names: string[];

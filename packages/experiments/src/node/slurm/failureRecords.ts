@@ -1,6 +1,6 @@
-import { randomBytes } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { writeTextAtomic } from '../atomicWrite.js';
 import type { WorkerError } from '@maxent/core';
 
 /**
@@ -36,15 +36,7 @@ export function createFailureRecords(folder: string): FailureRecords {
   return {
     locate,
     async write(failure) {
-      await mkdir(folder, { recursive: true });
-      const temporary = join(folder, `.${failure.index}.failed.json.${randomBytes(6).toString('hex')}.tmp`);
-      try {
-        await writeFile(temporary, `${JSON.stringify(failure, null, 2)}\n`);
-        await rename(temporary, locate(failure.index));
-      } catch (error) {
-        await rm(temporary, { force: true });
-        throw error;
-      }
+      await writeTextAtomic(locate(failure.index), `${JSON.stringify(failure, null, 2)}\n`);
     },
     remove: (index) => rm(locate(index), { force: true }),
     async list() {

@@ -1,6 +1,6 @@
-import { randomBytes } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { writeTextAtomic } from '../atomicWrite.js';
 import { parseManifest, type SweepManifest } from './manifest.js';
 
 /**
@@ -72,17 +72,4 @@ export async function readManifests(slurmFolder: string): Promise<{ path: string
     out.push({ path, manifest: parseManifest(await readFile(path, 'utf8'), path, '--out') });
   }
   return out;
-}
-
-/** Through a temporary file in the same folder, renamed over the target: whole or absent. */
-export async function writeTextAtomic(path: string, text: string): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
-  const temporary = `${path}.${randomBytes(6).toString('hex')}.tmp`;
-  try {
-    await writeFile(temporary, text);
-    await rename(temporary, path);
-  } catch (error) {
-    await rm(temporary, { force: true });
-    throw error;
-  }
 }
