@@ -1,5 +1,6 @@
-import { readdir, readFile, rm } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { folderNames } from './folderNames.js';
 import { writeTextAtomic } from './atomicWrite.js';
 import { parseJsonInput } from '@maxent/core';
 import type { PointRecord, PointStore } from '../pointStore.js';
@@ -44,13 +45,7 @@ export function createFileStore(folder: string): PointStore {
       await writeTextAtomic(path(record.index), `${JSON.stringify(record)}\n`);
     },
     async list() {
-      let names: string[];
-      try {
-        names = await readdir(folder);
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-        throw error;
-      }
+      const names = await folderNames(folder);
       const indices: number[] = [];
       for (const name of names) {
         const match = RECORD_FILE.exec(name);

@@ -1,5 +1,6 @@
-import { readdir, readFile, rm } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { folderNames } from '../folderNames.js';
 import { writeTextAtomic } from '../atomicWrite.js';
 import type { WorkerError } from '@maxent/core';
 
@@ -40,13 +41,7 @@ export function createFailureRecords(folder: string): FailureRecords {
     },
     remove: (index) => rm(locate(index), { force: true }),
     async list() {
-      let names: string[];
-      try {
-        names = await readdir(folder);
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-        throw error;
-      }
+      const names = await folderNames(folder);
       const failures: PointFailure[] = [];
       for (const name of names) {
         if (!FAILURE_FILE.test(name)) continue;

@@ -1,5 +1,6 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { folderNames } from '../folderNames.js';
 import { writeTextAtomic } from '../atomicWrite.js';
 import { parseManifest, type SweepManifest } from './manifest.js';
 
@@ -54,13 +55,7 @@ export async function writeSubmittedJobs(slurmFolder: string, jobs: readonly Sub
 
 /** The manifests of every submission, in submission order (none: not a SLURM sweep). */
 export async function readManifests(slurmFolder: string): Promise<{ path: string; manifest: SweepManifest }[]> {
-  let names: string[];
-  try {
-    names = await readdir(slurmFolder);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw error;
-  }
+  const names = await folderNames(slurmFolder);
   const numbered = names
     .map((name) => /^manifest-(\d+)\.json$/.exec(name))
     .filter((match): match is RegExpExecArray => match !== null)
