@@ -10,6 +10,7 @@ import { finiteOrNull } from './numbers.js';
 import { OKABE_ITO, REFERENCE_INK, seriesColor } from './palette.js';
 import type { AnalysisFile, SweepFile, SweepRow } from './results.js';
 import { expectArray, expectKind } from './results.js';
+import { mismatchAlongWeightScaleOption } from './sweep.js';
 
 type Series = NonNullable<Figure['option']['series']>;
 type Row = SweepRow & Readonly<Record<string, unknown>>;
@@ -72,14 +73,7 @@ export function matchCurveFigure(sweep: SweepFile, options: { contexts?: number 
       `refinement. A minimum at the left end means the network matches the σ -> 0 limit of the family (fully structured), not any σ in particular.` +
       averaged +
       empty,
-    option: {
-      ...baseOption(),
-      legend: topLegend(),
-      grid: singleGrid({ legendNames: series.map((entry) => String(entry.name)) }),
-      xAxis: valueAxis({ name: 'weight scale σ', type: 'log' }),
-      yAxis: valueAxis({ name: 'mismatch (TV + |Δχ|)', min: 0, nameGap: 44 }),
-      series,
-    },
+    option: mismatchAlongWeightScaleOption(series),
   };
 }
 

@@ -5,6 +5,7 @@ import { baseOption, formatTick, topLegend, valueAxis } from './axes.js';
 import type { Figure } from './figure.js';
 import { PLANE_GRID, PLANE_HEIGHT, PLANE_WIDTH } from './latentPlane.js';
 import { matrixRaster } from './raster.js';
+import { rasterImageSeries } from './rasterSeries.js';
 import type { LowRankSolutionFile } from './lowrankResults.js';
 import { expectDrawableRank } from './lowrankResults.js';
 import { OKABE_ITO, REFERENCE_INK, SEQUENTIAL_RAMP } from './palette.js';
@@ -88,29 +89,8 @@ export function lowrankDensityFigure(solution: LowRankSolutionFile): Figure {
         text: [formatTick(Number(high.toPrecision(3))), '0'],
       },
       series: [
-        {
-          type: 'custom',
-          name: 'p(m)',
-          silent: true,
-          clip: true,
-          // One datum inside the colour bar's range; the image carries the values.
-          data: [[low, low, 0]],
-          renderItem: (_params, api) => {
-            const corner = api.coord([low, low]);
-            const opposite = api.coord([top, top]);
-            return {
-              type: 'image',
-              silent: true,
-              style: {
-                image: raster.url,
-                x: Math.min(corner[0], opposite[0]),
-                y: Math.min(corner[1], opposite[1]),
-                width: Math.abs(opposite[0] - corner[0]),
-                height: Math.abs(opposite[1] - corner[1]),
-              },
-            };
-          },
-        },
+        // The datum's value lies inside the colour bar's range.
+        rasterImageSeries('p(m)', raster.url, [low, low], [top, top], [low, low, 0]),
         { type: 'scatter', name: 'modes', symbol: 'path://M-1,-1L1,1M1,-1L-1,1', symbolSize: 12, itemStyle: { color: 'none', borderColor: REFERENCE_INK, borderWidth: 2 }, data: modes.map((mode) => [mode[0], mode[1]]) },
       ],
     },

@@ -4,6 +4,7 @@
 import { invalid } from '@maxent/core';
 import { baseOption, singleGrid, topLegend, valueAxis } from './axes.js';
 import type { Figure } from './figure.js';
+import type { ChartOption } from './render/echarts.js';
 import { finiteOrNull } from './numbers.js';
 import { OKABE_ITO, REFERENCE_INK, seriesColor } from './palette.js';
 import type { SweepFile, SweepRow } from './results.js';
@@ -194,14 +195,19 @@ export function sweepMismatchFigure(sweep: SweepFile): Figure {
       `Each point is its own network; the circle marks the σ of the grid with the smallest mismatch on each line.` +
       endNote +
       empty,
-    option: {
-      ...baseOption(),
-      legend: topLegend(),
-      grid: singleGrid({ legendNames: series.map((entry) => String(entry.name)) }),
-      xAxis: valueAxis({ name: 'weight scale σ', type: 'log' }),
-      yAxis: valueAxis({ name: 'mismatch (TV + |Δχ|)', min: 0, nameGap: 44 }),
-      series,
-    },
+    option: mismatchAlongWeightScaleOption(series),
+  };
+}
+
+/** Axes of a mismatch (model.md §15) drawn against the weight scale σ on a log axis, one legend entry per series. */
+export function mismatchAlongWeightScaleOption(series: Series): ChartOption {
+  return {
+    ...baseOption(),
+    legend: topLegend(),
+    grid: singleGrid({ legendNames: (Array.isArray(series) ? series : [series]).map((entry) => String(entry.name)) }),
+    xAxis: valueAxis({ name: 'weight scale σ', type: 'log' }),
+    yAxis: valueAxis({ name: 'mismatch (TV + |Δχ|)', min: 0, nameGap: 44 }),
+    series,
   };
 }
 

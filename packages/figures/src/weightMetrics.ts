@@ -7,6 +7,7 @@ import type { Figure, TableFigure } from './figure.js';
 import { finiteOrNull } from './numbers.js';
 import { DIVERGING_RAMP, OKABE_ITO, REFERENCE_INK, SEQUENTIAL_RAMP } from './palette.js';
 import { matrixRaster } from './raster.js';
+import { rasterImageSeries } from './rasterSeries.js';
 import type { WeightMetricsFile } from './results.js';
 import { expectKind } from './results.js';
 
@@ -99,29 +100,8 @@ export function weightMatrixFigure(input: WeightMatrixInput): Figure {
         text: [formatTick(Number(high.toPrecision(3))), formatTick(Number(low.toPrecision(3)))],
       },
       series: [
-        {
-          type: 'custom',
-          name: 'W',
-          silent: true,
-          clip: true,
-          // One datum whose third value (0, or low for a sequential scale) lies inside the colour bar's range.
-          data: [[0, 0, signed ? 0 : low]],
-          renderItem: (_params, api) => {
-            const corner = api.coord([0, 0]);
-            const opposite = api.coord([size, size]);
-            return {
-              type: 'image',
-              silent: true,
-              style: {
-                image: raster.url,
-                x: Math.min(corner[0], opposite[0]),
-                y: Math.min(corner[1], opposite[1]),
-                width: Math.abs(opposite[0] - corner[0]),
-                height: Math.abs(opposite[1] - corner[1]),
-              },
-            };
-          },
-        },
+        // The datum's value (0, or low for a sequential scale) lies inside the colour bar's range.
+        rasterImageSeries('W', raster.url, [0, 0], [size, size], [0, 0, signed ? 0 : low]),
         {
           type: 'line',
           name: 'community boundaries',
