@@ -8,7 +8,8 @@ import type { CliIO } from '../context.js';
 import type { CommandModule } from '../commandModule.js';
 import { integerFlag } from '../configOptions.js';
 import { envelope } from '../envelope.js';
-import { networkFieldsForWriting, readResultFile, writeNetworkNpy, writeJsonAtomic } from '../io.js';
+import { networkFieldsForWriting, NPY_NETWORK_RECORD_NAME, readResultFile, writeNetworkNpy, writeJsonAtomic } from '../io.js';
+import { npyNetworkRecord } from '../networkInput.js';
 import { createProgress, type Progress as ProgressBar } from '../progress.js';
 import { assertMemory, assertWork, RESOURCE_LIMITS } from '../resourceBudget.js';
 
@@ -21,7 +22,7 @@ interface SampleFlags {
   warmup?: string;
   thin?: string;
   seed?: string;
-  out: string;
+  out?: string;
   npy?: string;
   quiet?: boolean;
 }
@@ -45,14 +46,17 @@ export const sampleCommand: CommandModule = {
       .option('--warmup <W>', `mcmc: warm-up iterations per chain (integer >= 0, default ${d.warmup})`)
       .option('--thin <T>', `mcmc: auto (thin until the constraint functions have ESS >= N/2) or keep every T-th draw (integer >= 1); default ${d.thin}`)
       .option('--seed <S>', `seed (integer, default ${DEFAULT_SEED})`)
-      .requiredOption('--out <file>', 'network file to write (JSON)')
-      .option('--npy <dir>', 'also write u.npy, v.npy, w.npy (float64, C order) to this folder')
+      .option('--out <file>', 'network file to write (JSON); required unless --npy is given')
+      .option('--npy <dir>', `also (or, without --out, only) write u.npy, v.npy, w.npy (float64, C order) and ${NPY_NETWORK_RECORD_NAME} to this folder: the route for big networks`)
       .option('--quiet', 'print nothing on success (warnings included)')
       .action((flags: SampleFlags) => runSample(io, flags));
   },
 };
 
 function runSample(io: CliIO, flags: SampleFlags): void {
+  if (flags.out === undefined && flags.npy === undefined) {
+    throw new InvalidInputError('--out', 'invalid `--out`: required: give --out FILE (JSON), --npy DIR (.npy arrays, for big networks) or both');
+  }
   const neurons = integerFlag(flags.neurons, '--neurons', { min: 1 }) as number;
   const method = (flags.method ?? SAMPLE_NETWORK_DEFAULTS.method) as SamplingMethod;
   if (!(SAMPLING_METHODS as readonly string[]).includes(method)) throw invalid('--method', `must be one of ${SAMPLING_METHODS.join(', ')}`, flags.method);
@@ -121,8 +125,8 @@ function runSample(io: CliIO, flags: SampleFlags): void {
     ...networkFieldsForWriting(network),
     ...(diagnostics === null ? {} : { diagnostics }),
   };
-  if (flags.npy !== undefined) writeNetworkNpy(io, flags.npy, network);
-  writeJsonAtomic(io, flags.out, result);
+  if (flags.npy !== undefined) writeNetworkNpy(io, flags.npy, network, npyNetworkRecord(result));
+  if (flags.out !== undefined) writeJsonAtomic(io, flags.out, result);
   if (quiet) return;
   for (const warning of diagnostics?.warnings ?? []) io.stderr(`maxent: warning: ${warning}\n`);
   const summary = diagnostics === null
@@ -133,7 +137,7 @@ function runSample(io: CliIO, flags: SampleFlags): void {
   io.stdout(
     `sampled ${network.neurons} ${network.nonlinearity} neurons (${method}) from ${flags.solution}, seed ${seed}\n` +
       summary +
-      `wrote ${flags.out}${flags.npy === undefined ? '' : ` and ${join(flags.npy, '{u,v,w}.npy')}`}\n`,
+      `wrote ${[flags.out, flags.npy === undefined ? undefined : `${join(flags.npy, '{u,v,w}.npy')} (with ${NPY_NETWORK_RECORD_NAME})`].filter((name) => name !== undefined).join(' and ')}\n`,
   );
 }
 
