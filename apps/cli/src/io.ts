@@ -12,6 +12,9 @@ export function resolvePath(io: CliIO, path: string): string {
   return resolve(io.cwd, path);
 }
 
+/** The file name of the record beside the arrays of `--npy DIR` (networkInput.ts). */
+export const NPY_NETWORK_RECORD_NAME = 'network-npy.json';
+
 /**
  * Largest input file read (issue 17, class 2): JSON text beyond about 512 MiB
  * cannot become a JavaScript string; `.npy` arrays (the route for big
@@ -122,12 +125,17 @@ export function writeJsonAtomic(io: CliIO, path: string, data: unknown, flag = '
   writeFileAtomic(io, path, (write) => writeJsonChunks(data, write), flag);
 }
 
-/** `--npy DIR`: u.npy (N x P), v.npy (N x K), w.npy (N), float64 in C order, committed with the run's other outputs. */
-export function writeNetworkNpy(io: CliIO, folder: string, network: NetworkWeights): void {
+/**
+ * `--npy DIR`: u.npy (N x P), v.npy (N x K), w.npy (N), float64 in C order, and
+ * the `record` (networkInput.ts: nonlinearity, task, config) that lets
+ * `--network DIR` read them back, committed with the run's other outputs.
+ */
+export function writeNetworkNpy(io: CliIO, folder: string, network: NetworkWeights, record: Record<string, unknown>): void {
   const { neurons: N, stimuli: P, contexts: K } = network;
   writeFileAtomic(io, join(folder, 'u.npy'), encodeNpy(network.u, [N, P]), '--npy');
   writeFileAtomic(io, join(folder, 'v.npy'), encodeNpy(network.v, [N, K]), '--npy');
   writeFileAtomic(io, join(folder, 'w.npy'), encodeNpy(network.w, [N]), '--npy');
+  writeJsonAtomic(io, join(folder, NPY_NETWORK_RECORD_NAME), record, '--npy');
 }
 
 /**

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { closeSync, mkdirSync, openSync, renameSync, rmdirSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readdirSync, renameSync, rmdirSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { CliIO } from './context.js';
 import { checkOutputTarget, type OutputTarget } from './outputTarget.js';
@@ -33,7 +33,8 @@ export class OutputBatch {
       return;
     }
     this.makeFolders(dirname(target.path));
-    const temporary = join(dirname(target.path), `.${basename(target.path)}.${randomBytes(6).toString('hex')}.maxent-tmp`);
+    removeStaleTemporaries(dirname(target.path));
+    const temporary = join(dirname(target.path), `.${basename(target.path)}.${process.pid}.${randomBytes(6).toString('hex')}.maxent-tmp`);
     trackTemporary(temporary);
     this.staged.push({ target, temporary, contents: null });
     const fd = openSync(temporary, 'wx');
@@ -91,6 +92,40 @@ export class OutputBatch {
   }
 }
 
+/** `.<name>.<pid>.<12 hex>.maxent-tmp`: a temporary of the process `pid`. */
+const TEMPORARY_NAME = /^\..+\.(\d+)\.[0-9a-f]{12}\.maxent-tmp$/;
+const swept = new Set<string>();
+
+/**
+ * Removes the temporaries a killed run (SIGKILL, power loss: no handler runs)
+ * left in `folder`: those whose process no longer exists. Once per folder and
+ * process, before this run writes its own there.
+ */
+export function removeStaleTemporaries(folder: string): void {
+  if (swept.has(folder)) return;
+  swept.add(folder);
+  let names: string[];
+  try {
+    names = readdirSync(folder);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const pid = TEMPORARY_NAME.exec(name)?.[1];
+    if (pid !== undefined && Number(pid) !== process.pid && !processExists(Number(pid))) rmSync(join(folder, name), { force: true });
+  }
+}
+
+function processExists(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it exists, owned by someone else.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 function writeAll(fd: number, chunk: string | Uint8Array): void {
   const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
   for (let offset = 0; offset < bytes.length; ) offset += writeSync(fd, bytes, offset, bytes.length - offset);
@@ -130,10 +165,42 @@ function liveChanged(): void {
   }
 }
 
-export function removeLiveTemporaries(): void {
-  for (const temporary of liveTemporaries) rmSync(temporary, { force: true });
-  liveTemporaries.clear();
+/**
+ * Folders a run fills with files that are only whole together (maxent demo's):
+ * removed with everything in them if the run is interrupted, or emptied when
+ * they existed (empty) before it.
+ */
+const liveFolders = new Map<string, { readonly existed: boolean }>();
+
+/** Marks `folder` as filled by this run until the returned release is called. */
+export function trackTemporaryFolder(folder: string, existed: boolean): () => void {
+  liveFolders.set(folder, { existed });
+  liveTemporaries.add(folder);
   liveChanged();
+  return () => {
+    liveFolders.delete(folder);
+    untrackTemporary(folder);
+  };
+}
+
+export function removeLiveTemporaries(): void {
+  for (const temporary of liveTemporaries) {
+    const folder = liveFolders.get(temporary);
+    if (folder === undefined) rmSync(temporary, { force: true });
+    else if (!folder.existed) rmSync(temporary, { force: true, recursive: true });
+    else for (const name of safeList(temporary)) rmSync(join(temporary, name), { force: true, recursive: true });
+  }
+  liveTemporaries.clear();
+  liveFolders.clear();
+  liveChanged();
+}
+
+function safeList(folder: string): string[] {
+  try {
+    return readdirSync(folder);
+  } catch {
+    return [];
+  }
 }
 
 // The open batches of each run, innermost last (maxent demo runs commands inside its own run).

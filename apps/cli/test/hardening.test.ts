@@ -78,7 +78,7 @@ describe('files read back and sweep writers', () => {
     expect((await runMaxent(['solve', '--contexts', '2', '--out', 'sol.json', '--quiet'], dir)).code).toBe(0);
     const ok = await runMaxent(['sample', '--solution', 'sol.json', '--neurons', '20', '--out', 'net.json', '--npy', 'npy', '--quiet'], dir);
     expect(ok.code, ok.stderr).toBe(0);
-    expect(readdirSync(join(dir, 'npy')).sort()).toEqual(['u.npy', 'v.npy', 'w.npy']);
+    expect(readdirSync(join(dir, 'npy')).sort()).toEqual(['network-npy.json', 'u.npy', 'v.npy', 'w.npy']);
     expect(readdirSync(dir).filter((name) => name.includes('maxent-tmp'))).toEqual([]);
   });
 });

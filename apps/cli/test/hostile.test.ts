@@ -6,7 +6,7 @@
 // under files inside that folder only; nothing touches the real /dev.
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, symlinkSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { encodeNpy } from '@maxent/core';
 import { runMaxent, temporaryFolder } from './harness.js';
@@ -48,7 +48,10 @@ function caseFolder(extra: Readonly<Record<string, string | Uint8Array>> = {}): 
   symlinkSync('nowhere.json', join(dir, 'dangling'));
   mkdirSync(join(dir, 'npy'));
   for (const name of ['u', 'v', 'w']) writeFileSync(join(dir, 'npy', `${name}.npy`), `old ${name}`);
-  for (const [name, contents] of Object.entries(extra)) writeFileSync(join(dir, name), contents);
+  for (const [name, contents] of Object.entries(extra)) {
+    mkdirSync(dirname(join(dir, name)), { recursive: true });
+    writeFileSync(join(dir, name), contents);
+  }
   return dir;
 }
 
@@ -68,6 +71,51 @@ function snapshot(dir: string, prefix = ''): Record<string, string> {
 }
 
 const deep = `{"task": ${'['.repeat(5000)}${']'.repeat(5000)}}`;
+
+/** A .npy file with any header dictionary and raw data bytes (for dtypes, orders and shapes we do not write). */
+function rawNpy(descr: string, fortran: boolean, shape: readonly number[], body: Uint8Array): Uint8Array {
+  const shapeText = shape.length === 1 ? `(${shape[0]},)` : `(${shape.join(', ')})`;
+  let header = `{'descr': '${descr}', 'fortran_order': ${fortran ? 'True' : 'False'}, 'shape': ${shapeText}, }`;
+  header += ' '.repeat((64 - ((10 + header.length + 1) % 64)) % 64) + '\n';
+  const headerBytes = new TextEncoder().encode(header);
+  const out = new Uint8Array(10 + headerBytes.length + body.length);
+  out.set([0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59, 1, 0], 0);
+  new DataView(out.buffer).setUint16(8, headerBytes.length, true);
+  out.set(headerBytes, 10);
+  out.set(body, 10 + headerBytes.length);
+  return out;
+}
+
+/**
+ * A `.npy` network folder `bad/` (2 neurons, K = P = 2) as --npy writes it, with
+ * `replace` swapped in: one malformed file per case.
+ */
+function npyNetwork(replace: Readonly<Record<string, string | Uint8Array>>): Record<string, string | Uint8Array> {
+  const record = { schemaVersion: 1, kind: 'network-npy', config: {}, versions: {}, nonlinearity: 'relu', neurons: 2, task: [[1, 0], [0, 1]], arrays: { u: 'u.npy', v: 'v.npy', w: 'w.npy' } };
+  const files: Record<string, string | Uint8Array> = {
+    'bad/network-npy.json': JSON.stringify(record),
+    'bad/u.npy': encodeNpy(Float64Array.of(1, 0, 0, 1), [2, 2]),
+    'bad/v.npy': encodeNpy(Float64Array.of(1, -1, -1, 1), [2, 2]),
+    'bad/w.npy': encodeNpy(Float64Array.of(1, 1), [2]),
+  };
+  for (const [name, contents] of Object.entries(replace)) files[`bad/${name}`] = contents;
+  return files;
+}
+
+const NPY_INPUT_CASES: readonly [string, Readonly<Record<string, string | Uint8Array>>, RegExp][] = [
+  ['wrong magic', { 'u.npy': 'not a npy file at all' }, /bad\/u\.npy: not a NumPy \.npy file/],
+  ['an integer dtype', { 'v.npy': rawNpy('<i8', false, [2, 2], new Uint8Array(32)) }, /bad\/v\.npy: dtype <i8 is not supported/],
+  ['big-endian floats', { 'w.npy': rawNpy('>f8', false, [2], new Uint8Array(16)) }, /bad\/w\.npy: dtype >f8 is not supported/],
+  ['Fortran order', { 'u.npy': rawNpy('<f8', true, [2, 2], new Uint8Array(32)) }, /bad\/u\.npy: Fortran-ordered arrays are not supported/],
+  ['a truncated array', { 'u.npy': encodeNpy(Float64Array.of(1, 0, 0, 1), [2, 2]).subarray(0, 140) }, /bad\/u\.npy: file is truncated/],
+  ['a header shape of 10^15 x 2 (no allocation)', { 'u.npy': rawNpy('<f8', false, [1e15, 2], new Uint8Array(32)) }, /bad\/u\.npy: file is truncated: shape \(1000000000000000, 2\)/],
+  ['a NaN entry', { 'v.npy': encodeNpy(Float64Array.of(1, Number.NaN, -1, 1), [2, 2]) }, /bad\/v\.npy: entry 1 is NaN, not a finite number/],
+  ['an infinite entry', { 'w.npy': encodeNpy(Float64Array.of(1, Infinity), [2]) }, /bad\/w\.npy: entry 1 is Infinity, not a finite number/],
+  ['a shape that disagrees with the record', { 'w.npy': encodeNpy(Float64Array.of(1, 1, 1), [3]) }, /bad\/w\.npy has shape \(3\), expected \(2,\) for 2 neurons/],
+  ['a missing array', { 'v.npy': '' }, /bad\/v\.npy: (file is truncated|not a NumPy)/],
+  ['a record of the wrong kind', { 'network-npy.json': JSON.stringify({ kind: 'network' }) }, /network-npy\.json is of kind "network", expected "network-npy"/],
+  ['a record with an unknown nonlinearity', { 'network-npy.json': JSON.stringify({ kind: 'network-npy', nonlinearity: 'sigmoid', neurons: 2, task: [[1]] }) }, /`nonlinearity` must be one of relu/],
+];
 const SEED_2_53_PLUS_1 = '9007199254740993';
 
 const outputTargets = (command: string, before: readonly string[], flag = '--out', kind: 'file' | 'folder' = 'file'): HostileCase[] =>
@@ -207,6 +255,33 @@ const CASES: HostileCase[] = [
   { class: 'input bounds', name: 'sweep of 10^6 points', argv: ['sweep', '--contexts', '1..100', '--weight-scale', '0.01..100:0.01', '--out', 'new.json'], code: 2, names: /invalid sweep: 1000000 points/ },
   { class: 'input bounds', name: 'metrics of a 1e999 entry', argv: ['metrics', '--weights', 'w.json'], code: 2, names: /invalid `--weights`: \[0\]\[1\] is not a finite number/, files: { 'w.json': '[[0, 1e999], [1, 0]]' } },
 
+  // .npy networks read back (--network DIR): validated file by file, named.
+  ...NPY_INPUT_CASES.flatMap(([what, replace, message]): HostileCase[] =>
+    (['evaluate', 'analyze'] as const).map((command) => ({
+      class: 'files read back',
+      name: `${command} --network a .npy folder with ${what}`,
+      argv: [command, '--network', what === 'a missing array' ? 'bad/u.npy' : 'bad', '--out', 'new.json'],
+      code: 2,
+      names: new RegExp(`invalid \`--network\`: .*${message.source}`),
+      files: npyNetwork(replace),
+    })),
+  ),
+  { class: 'files read back', name: 'analyze --network a folder without its record', argv: ['analyze', '--network', 'npy'], code: 2, names: /invalid `--network`: npy: is a directory with no network-npy\.json/ },
+
+  // --thin (sample --method mcmc): auto or an integer >= 1.
+  { class: 'input bounds', name: 'sample --thin auto with --method exact', argv: ['sample', '--solution', 'sol.json', '--neurons', '100', '--thin', 'auto', '--out', 'new.json'], code: 2, names: /invalid `--thin`: only applies to --method mcmc, got "auto"/ },
+  ...['0', '-1', 'x', '1.5', 'Auto', ''].map((thin): HostileCase => ({
+    class: 'input bounds',
+    name: `sample --method mcmc --thin ${JSON.stringify(thin)}`,
+    argv: ['sample', '--solution', 'sol.json', '--neurons', '100', '--method', 'mcmc', '--thin', thin, '--out', 'new.json'],
+    code: 2,
+    names: new RegExp(`invalid \`--thin\`: must be auto or an integer >= 1, got ${JSON.stringify(JSON.stringify(thin)).slice(1, -1)}`),
+  })),
+  { class: 'input bounds', name: 'sample --method mcmc --thin 1e15 (written as 1e15)', argv: ['sample', '--solution', 'sol.json', '--neurons', '100', '--method', 'mcmc', '--thin', '1e15', '--out', 'new.json'], code: 2, names: /invalid `--thin`: .*elementary steps/ },
+  { class: 'input bounds', name: 'sample --method mcmc --thin 1e999', argv: ['sample', '--solution', 'sol.json', '--neurons', '100', '--method', 'mcmc', '--thin', '1e999', '--out', 'new.json'], code: 2, names: /invalid `--thin`: must be auto or an integer >= 1, got "1e999"/ },
+  { class: 'input bounds', name: 'sample --method mcmc with fewer than 4 draws per chain', argv: ['sample', '--solution', 'sol.json', '--neurons', '12', '--method', 'mcmc', '--out', 'new.json'], code: 2, names: /invalid `--neurons`: must be at least 13 for --method mcmc/ },
+  { class: 'output targets', name: 'sample with neither --out nor --npy', argv: ['sample', '--solution', 'sol.json', '--neurons', '10'], code: 2, names: /invalid `--out`: required/ },
+
   // Class 3: results that come out non-finite are exit 3, never null.
   {
     class: 'numerical',
@@ -277,7 +352,7 @@ describe('hostile input: exit code, one line naming the setting, no file changed
     for (const c of CASES) perClass[c.class] = (perClass[c.class] ?? 0) + 1;
     // Printed for the closing note of issue 17.
     console.log(`hostile grid: ${CASES.length} cases`, perClass);
-    expect(Object.keys(perClass).sort()).toEqual(['input bounds', 'messages', 'numerical', 'output targets']);
+    expect(Object.keys(perClass).sort()).toEqual(['files read back', 'input bounds', 'messages', 'numerical', 'output targets']);
   });
 });
 

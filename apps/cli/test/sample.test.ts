@@ -96,8 +96,12 @@ describe('maxent sample --method mcmc', () => {
     expect(stdout).toMatch(/mcmc \(blocked\): 4 chains, acceptance 0\.\d{3}, max R-hat 1\.\d{4}, min bulk ESS \d+/);
     const file = read('mc.json');
     expect(file.neurons).toBe(4000);
-    expect(file.config.sampling).toEqual({ solution: 'sol.json', method: 'mcmc', neurons: 4000, variant: 'blocked', chains: 4, warmup: 500, thin: 1 });
     const d = file.diagnostics;
+    // thin auto (the default) chose the thinning and reached ESS / N >= 1/2 for every f.
+    expect(d.autoThin.reached).toBe(true);
+    expect(d.essRatio).toBeGreaterThanOrEqual(0.5);
+    expect(stdout).toContain(`thin ${d.thin} (auto): ESS / N of the constraint functions ${d.essRatio.toFixed(3)} (min over f)`);
+    expect(file.config.sampling).toEqual({ solution: 'sol.json', method: 'mcmc', neurons: 4000, variant: 'blocked', chains: 4, warmup: 500, thin: d.thin, thinning: 'auto' });
     expect(d.acceptanceRate).toBeGreaterThan(0);
     expect(d.rhat).toBeGreaterThan(0.99);
     expect(d.ess).toBeGreaterThan(0);
@@ -111,6 +115,18 @@ describe('maxent sample --method mcmc', () => {
     d.constraintCheck.mean.forEach((row: number[], k: number) =>
       row.forEach((mean, j) => expect(Math.abs(mean - A[k][j])).toBeLessThan(5 * d.constraintCheck.stderr[k][j])),
     );
+  });
+
+  it('--thin n keeps a fixed thinning, with the achieved ratio reported beside it', async () => {
+    const { code, stdout } = await run(
+      ['sample', '--solution', 'sol.json', '--neurons', '400', '--method', 'mcmc', '--warmup', '200', '--thin', '3', '--out', 'fixed.json'],
+      dir,
+    );
+    expect(code).toBe(0);
+    const file = read('fixed.json');
+    expect(file.config.sampling).toMatchObject({ thin: 3, thinning: 'fixed' });
+    expect(file.diagnostics.autoThin).toBeUndefined();
+    expect(stdout).toContain(`thin 3: ESS / N of the constraint functions ${file.diagnostics.essRatio.toFixed(3)} (min over f)`);
   });
 
   it('warns on stderr (does not fail) when the chains are too short', async () => {
@@ -130,7 +146,8 @@ describe('maxent sample: bad input exits 2 with a clear message and writes nothi
     ['an unknown method', ['--neurons', '5', '--method', 'gibbs'], /invalid `--method`: must be one of exact, mcmc, got "gibbs"/],
     ['an unknown variant', ['--neurons', '5', '--method', 'mcmc', '--variant', 'hmc'], /invalid `--variant`: must be one of blocked, full, got "hmc"/],
     ['mcmc settings with exact', ['--neurons', '5', '--chains', '2'], /invalid `--chains`: only applies to --method mcmc, got "2"/],
-    ['a bad thinning', ['--neurons', '5', '--method', 'mcmc', '--thin', '0'], /invalid `--thin`: must be an integer >= 1, got "0"/],
+    ['a bad thinning', ['--neurons', '5', '--method', 'mcmc', '--thin', '0'], /invalid `--thin`: must be auto or an integer >= 1, got "0"/],
+    ['too few neurons for the chains', ['--neurons', '12', '--method', 'mcmc'], /invalid `--neurons`: must be at least 13 for --method mcmc with 4 chains \(4 draws per chain for the diagnostics\), got 12/],
   ];
   it.each(cases)('%s', async (_, flags, message) => {
     const { code, stderr } = await run(['sample', '--solution', 'sol.json', '--out', 'bad.json', ...flags], dir);

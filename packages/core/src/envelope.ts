@@ -16,6 +16,7 @@ export const SCHEMA_VERSION = 1;
 export type ResultKind =
   | 'maxent-solution'
   | 'network'
+  | 'network-npy'
   | 'evaluation'
   | 'analysis'
   | 'weight-metrics'

@@ -1,13 +1,15 @@
 // Sampler benchmarks (tinybench, plain script): neurons per second of the exact
 // sampler (relu, K = 3 and K = 8) and effective samples per second of the MCMC
-// neuron samplers (K = 3, relu and tanh; full vs blocked). Every run checks its
+// neuron samplers (K = 3, relu and tanh; full vs blocked), and the cost of thin
+// auto: neurons per second of a whole network with its diagnostics at thin 1 and
+// with thin auto (pilot, thinned draw, verification). Every run checks its
 // output is finite, so the benchmark is also a smoke test.
 // Run: pnpm --filter @maxent/sampler bench (tsx bench/run.ts).
 import { Bench } from 'tinybench';
 import { fromRows } from '@maxent/core';
 import { parseConfig, problemFromConfig } from '@maxent/constraints';
 import { solve } from '@maxent/solver';
-import { drawMcmcNeurons, mcmcDiagnostics, sampleExactNeurons, type McmcDraws, type McmcVariant, type SolutionLaw } from '../src/index.js';
+import { drawMcmcNeurons, mcmcDiagnostics, sampleExactNeurons, sampleMcmcNeurons, type McmcDraws, type McmcNeuronResult, type McmcThin, type McmcVariant, type SolutionLaw } from '../src/index.js';
 import { benchSizes } from '#bench';
 
 const EXACT_NEURONS = 200_000;
@@ -59,6 +61,22 @@ for (const [name, solution, variant] of mcmcCases) {
     lastDraws.set(name, draws);
   });
 }
+// Whole networks of 2e4 neurons (the issue's size), diagnostics included: thin 1 is the old default.
+const THIN_NEURONS = 20_000;
+const thinCases: [string, SolutionLaw, McmcVariant, McmcThin][] = [
+  ['relu K=3 blocked thin 1', relu3, 'blocked', 1],
+  ['relu K=3 blocked thin auto', relu3, 'blocked', 'auto'],
+  ['tanh K=3 blocked thin 1', tanh, 'blocked', 1],
+  ['tanh K=3 blocked thin auto', tanh, 'blocked', 'auto'],
+];
+const lastNetworks = new Map<string, McmcNeuronResult>();
+for (const [name, solution, variant, thin] of thinCases) {
+  bench.add(name, () => {
+    const result = sampleMcmcNeurons(solution, { neurons: THIN_NEURONS, seed: 1, variant, thin });
+    assertFinite(result.network.u, name);
+    lastNetworks.set(name, result);
+  });
+}
 await bench.run();
 
 let failed = false;
@@ -94,5 +112,18 @@ mcmcCases.forEach(([name, solution], i) => {
   console.log(
     `${name.padEnd(30)} ${seconds.toFixed(3).padStart(7)}  ${diagnostics.acceptanceRate.toFixed(3).padStart(10)}  ${essF.toFixed(0).padStart(17)}  ${(essF / seconds).toExponential(2).padStart(9)}  ${diagnostics.ess.toFixed(0).padStart(18)}  ${(diagnostics.ess / seconds).toExponential(2).padStart(11)}`,
   );
+});
+
+console.log(`\nwhole network, ${THIN_NEURONS} neurons      seconds  neurons/s  thin  ESS/N of f (min)`);
+thinCases.forEach(([name], i) => {
+  const seconds = latency(exactCases.length + mcmcCases.length + i);
+  const result = lastNetworks.get(name);
+  if (seconds === undefined || result === undefined) return;
+  const { thin, essRatio } = result.diagnostics;
+  if (!Number.isFinite(essRatio)) {
+    failed = true;
+    console.log(`${name}: ESS / N ${essRatio}`);
+  }
+  console.log(`${name.padEnd(32)} ${seconds.toFixed(3).padStart(7)}  ${(THIN_NEURONS / seconds).toExponential(2).padStart(9)}  ${String(thin).padStart(4)}  ${essRatio.toFixed(3).padStart(16)}`);
 });
 if (failed) process.exitCode = 1;

@@ -5,7 +5,8 @@ import { dualObjective, patternLaw } from '@maxent/solver';
 import { expectAllClose } from '#testing';
 import { diagnose } from './diagnostics.js';
 import { sampleExactNeurons } from './exactNeurons.js';
-import { sampleMcmcNeurons, type McmcVariant } from './mcmcNeurons.js';
+import type { McmcVariant } from './mcmcNeurons.js';
+import { sampleMcmcNeurons } from './mcmcNetwork.js';
 import type { SampledNetwork, SolutionLaw } from './network.js';
 import { lawOf, RELU_K2, RELU_K4 } from './testSolutions.js';
 
@@ -161,8 +162,9 @@ describe('mcmc reproducibility and bad input', () => {
   });
 
   it.each<McmcVariant>(['blocked', 'full'])('%s: a chain depends only on the seed and its index, not on how many chains run', (variant) => {
-    const four = sampleMcmcNeurons(RELU_K2, { neurons: 4 * 500, seed: 4, warmup: 200, chains: 4, variant });
-    const two = sampleMcmcNeurons(RELU_K2, { neurons: 2 * 500, seed: 4, warmup: 200, chains: 2, variant });
+    // A fixed thinning: thin auto chooses it from all chains together.
+    const four = sampleMcmcNeurons(RELU_K2, { neurons: 4 * 500, seed: 4, warmup: 200, chains: 4, variant, thin: 2 });
+    const two = sampleMcmcNeurons(RELU_K2, { neurons: 2 * 500, seed: 4, warmup: 200, chains: 2, variant, thin: 2 });
     expect(two.network.u).toEqual(four.network.u.slice(0, 2 * 500 * 2));
     expect(two.network.v).toEqual(four.network.v.slice(0, 2 * 500 * 2));
     expect(two.network.w).toEqual(four.network.w.slice(0, 2 * 500));

@@ -1,5 +1,5 @@
 import { createRng, deriveSeed, invalid, resolveOptions, toRows, type Progress, type Rng } from '@maxent/core';
-import { nonlinearity } from '@maxent/constraints';
+import { nonlinearity, type MaxentProblem } from '@maxent/constraints';
 import { sampleChains, type ChainsResult } from './chains.js';
 import { convergenceWarnings, diagnose, type QuantityDiagnostics } from './diagnostics.js';
 import type { SampledNetwork, SolutionLaw } from './network.js';
@@ -10,15 +10,18 @@ import { gaussianRandomWalk } from './proposals.js';
 export const MCMC_VARIANTS = ['blocked', 'full'] as const;
 export type McmcVariant = (typeof MCMC_VARIANTS)[number];
 
+/** A fixed thinning (integer >= 1), or `auto`: thin until the constraint functions have ESS >= N / 2 (thinning.ts). */
+export type McmcThin = number | 'auto';
+
 export const MCMC_NEURON_DEFAULTS = Object.freeze({
   variant: 'blocked' as McmcVariant,
   chains: 4,
   warmup: 1000,
-  thin: 1,
+  thin: 'auto' as McmcThin,
 });
 
-/** Options of {@link sampleMcmcNeurons}. */
-export interface McmcNeuronOptions {
+/** Options of {@link drawMcmcNeurons}: one run at a fixed thinning (default 1). */
+export interface McmcDrawOptions {
   /** N, integer >= 1: ceil(N / chains) draws per chain, the first N kept, chain by chain. */
   readonly neurons: number;
   readonly seed: number | string;
@@ -30,13 +33,29 @@ export interface McmcNeuronOptions {
   readonly signal?: AbortSignal;
 }
 
+/** Options of {@link sampleMcmcNeurons}: `thin` may be `auto` (the default). */
+export interface McmcNeuronOptions extends Omit<McmcDrawOptions, 'thin'> {
+  readonly thin?: McmcThin;
+  /** thin auto: the largest thinning it may choose (integer >= 1, default AUTO_THIN.maxThin). */
+  readonly maxThin?: number;
+}
+
 /** The `diagnostics` of a sampled network file (interfaces.md), plus detail. */
 export interface NetworkDiagnostics {
   readonly variant: McmcVariant;
   readonly chains: number;
   readonly drawsPerChain: number;
   readonly warmup: number;
+  /** The thinning used (chosen by thin auto, or as given). */
   readonly thin: number;
+  /**
+   * min over the constraint functions f_kj of essMean / (chains x drawsPerChain):
+   * the network's effective sample size per neuron for the means the constraints
+   * fix (model.md §3, §8). 1 for independent draws; thin auto makes it >= 1/2.
+   */
+  readonly essRatio: number;
+  /** How thin auto chose `thin` (absent for a fixed thinning). */
+  readonly autoThin?: AutoThinReport;
   /** Mean over chains of the post-warm-up acceptance rate. */
   readonly acceptanceRate: number;
   readonly acceptanceRatePerChain: number[];
@@ -54,6 +73,20 @@ export interface NetworkDiagnostics {
   readonly quantities: Record<string, QuantityDiagnostics>;
   /** R-hat > 1.01 or low ESS (never an error). */
   readonly warnings: string[];
+}
+
+/** What thin auto did (thinning.ts): the pilot's estimate and every draw it made. */
+export interface AutoThinReport {
+  /** The essRatio aimed at: 1/2. */
+  readonly target: number;
+  /** Draws per chain of the pilot run (thin 1, its own seed stream). */
+  readonly pilotDraws: number;
+  /** Largest integrated autocorrelation time of the f_kj in the pilot, in chain iterations. */
+  readonly pilotTau: number;
+  /** One entry per draw of the network, the last one kept: its thinning and achieved essRatio. */
+  readonly rounds: { thin: number; essRatio: number }[];
+  /** Whether the kept draw reached the target. */
+  readonly reached: boolean;
 }
 
 export interface McmcNeuronResult {
@@ -78,8 +111,10 @@ function integerOption(field: string, value: number, min: number): number {
 }
 
 /**
- * Draws a network from p_lambda by Metropolis-Hastings (model.md §8 "mcmc"), for
- * any nonlinearity. Neurons are ordered chain by chain.
+ * Draws a network from p_lambda by Metropolis-Hastings (model.md §8 "mcmc") at a
+ * fixed thinning, for any nonlinearity: all ceil(N / chains) draws of every
+ * chain, chain by chain, no diagnostics (sampleMcmcNeurons adds them; benchmarks
+ * time this alone).
  *
  * - `full`: random-walk MH on log p0(theta) + <lambda, f(theta)> over
  *   theta = (u, v, w), proposal scales sigma for u, w and sigma_v for v.
@@ -88,28 +123,9 @@ function integerOption(field: string, value: number, min: number): number {
  *   Cholesky factor of exactNeurons.ts). A collapsed Gibbs scheme: the Gaussian
  *   block never needs a Metropolis step, so the chain only mixes over K dimensions.
  */
-export function sampleMcmcNeurons(solution: SolutionLaw, options: McmcNeuronOptions): McmcNeuronResult {
-  const draws = drawMcmcNeurons(solution, options);
-  const diagnostics = mcmcDiagnostics(solution, draws);
-  const { network: all } = draws;
-  const { neurons } = options;
-  const network: SampledNetwork = {
-    ...all,
-    neurons,
-    u: all.u.slice(0, neurons * all.stimuli),
-    v: all.v.slice(0, neurons * all.contexts),
-    w: all.w.slice(0, neurons),
-  };
-  return { network, diagnostics };
-}
-
-/**
- * The sampling part of {@link sampleMcmcNeurons}: all ceil(N / chains) draws of
- * every chain, no diagnostics (benchmarks time this alone).
- */
-export function drawMcmcNeurons(solution: SolutionLaw, options: McmcNeuronOptions): McmcDraws {
+export function drawMcmcNeurons(solution: SolutionLaw, options: McmcDrawOptions): McmcDraws {
   const { problem, lambda } = solution;
-  const settings = resolveOptions(MCMC_NEURON_DEFAULTS, options);
+  const settings = resolveOptions({ ...MCMC_NEURON_DEFAULTS, thin: 1 }, options);
   const neurons = integerOption('neurons', settings.neurons, 1);
   const { variant } = settings;
   if (!(MCMC_VARIANTS as readonly string[]).includes(variant)) {
@@ -198,39 +214,39 @@ export function mcmcDiagnostics(solution: SolutionLaw, run: McmcDraws): NetworkD
   const draws = run.network;
   const K = problem.contexts;
   const P = problem.stimuli;
-  const phi = nonlinearity(problem.nonlinearity);
-  const perChain = run.drawsPerChain;
-  const chainsOf = (value: (i: number) => number): Float64Array[] =>
-    Array.from({ length: run.chains }, (_, c) => {
-      const out = new Float64Array(perChain);
-      for (let d = 0; d < perChain; d++) out[d] = value(c * perChain + d);
-      return out;
-    });
+  const chainsOf = (value: (i: number) => number) => drawChains(run, value);
   const quantities: Record<string, QuantityDiagnostics> = {};
   const mean: number[][] = [];
   const stderr: number[][] = [];
-  for (let k = 0; k < K; k++) {
-    mean.push([]);
-    stderr.push([]);
-    for (let j = 0; j < P; j++) {
-      const f = diagnose(chainsOf((i) => draws.w[i] * phi.derivative(draws.v[i * K + k]) * draws.u[i * P + j]));
-      quantities[`f[${k}][${j}]`] = f;
-      mean[k].push(f.mean);
-      stderr[k].push(f.mcseMean);
+  let essMin = Infinity;
+  constraintChains(problem, run).forEach((chains, t) => {
+    const k = Math.floor(t / P);
+    const j = t % P;
+    const f = diagnose(chains);
+    quantities[`f[${k}][${j}]`] = f;
+    if (j === 0) {
+      mean.push([]);
+      stderr.push([]);
     }
-  }
+    mean[k].push(f.mean);
+    stderr[k].push(f.mcseMean);
+    // NaN (too few draws per chain) propagates: Math.min keeps it.
+    essMin = Math.min(essMin, f.essMean);
+  });
   for (let j = 0; j < P; j++) quantities[`u[${j}]`] = diagnose(chainsOf((i) => draws.u[i * P + j]));
   for (let k = 0; k < K; k++) quantities[`v[${k}]`] = diagnose(chainsOf((i) => draws.v[i * K + k]));
   quantities.w = diagnose(chainsOf((i) => draws.w[i]));
   const all = Object.values(quantities);
   const warnings = Object.entries(quantities).flatMap(([name, diagnostics]) => convergenceWarnings(name, diagnostics, run.chains));
   const rates = [...run.result.acceptanceRate];
+  const perChain = run.drawsPerChain;
   return {
     variant: run.variant,
     chains: run.chains,
     drawsPerChain: perChain,
     warmup: run.warmup,
     thin: run.thin,
+    essRatio: essMin / (run.chains * perChain),
     acceptanceRate: rates.reduce((a, b) => a + b, 0) / rates.length,
     acceptanceRatePerChain: rates,
     stepSize: [...run.result.stepSize],
@@ -241,4 +257,31 @@ export function mcmcDiagnostics(solution: SolutionLaw, run: McmcDraws): NetworkD
     quantities,
     warnings,
   };
+}
+
+/** The draws of a per-draw quantity, one array per chain (draws are stored chain by chain). */
+function drawChains(run: McmcDraws, value: (i: number) => number): Float64Array[] {
+  const perChain = run.drawsPerChain;
+  return Array.from({ length: run.chains }, (_, c) => {
+    const out = new Float64Array(perChain);
+    for (let d = 0; d < perChain; d++) out[d] = value(c * perChain + d);
+    return out;
+  });
+}
+
+/**
+ * The chains of every constraint function f_kj = w phi'(v_k) u_j (model.md §3),
+ * index k P + j: what the constraints fix the means of, so what thin auto and
+ * the constraint check measure.
+ */
+export function constraintChains(problem: MaxentProblem, run: McmcDraws): Float64Array[][] {
+  const draws = run.network;
+  const K = problem.contexts;
+  const P = problem.stimuli;
+  const phi = nonlinearity(problem.nonlinearity);
+  const out: Float64Array[][] = [];
+  for (let k = 0; k < K; k++) {
+    for (let j = 0; j < P; j++) out.push(drawChains(run, (i) => draws.w[i] * phi.derivative(draws.v[i * K + k]) * draws.u[i * P + j]));
+  }
+  return out;
 }

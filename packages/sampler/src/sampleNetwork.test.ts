@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SEED } from '@maxent/core';
 import { sampleExactNeurons } from './exactNeurons.js';
-import { sampleMcmcNeurons } from './mcmcNeurons.js';
+import { sampleMcmcNeurons } from './mcmcNetwork.js';
 import { sampleNetwork, type SampleNetworkOptions } from './sampleNetwork.js';
 import { lawOf, RELU_K2 } from './testSolutions.js';
 
@@ -16,11 +16,12 @@ describe('sampleNetwork', () => {
 
   it('runs the MCMC sampler with its defaults and returns its diagnostics', () => {
     const sample = sampleNetwork(RELU_K2, { neurons: 200, method: 'mcmc', seed: 4, warmup: 100 });
-    const direct = sampleMcmcNeurons(RELU_K2, { neurons: 200, seed: 4, variant: 'blocked', chains: 4, warmup: 100, thin: 1 });
+    const direct = sampleMcmcNeurons(RELU_K2, { neurons: 200, seed: 4, variant: 'blocked', chains: 4, warmup: 100, thin: 'auto' });
     expect(sample.method).toBe('mcmc');
     expect(sample.network).toStrictEqual(direct.network);
     expect(sample.diagnostics).toStrictEqual(direct.diagnostics);
     expect(sample.diagnostics?.chains).toBe(4);
+    expect(sample.diagnostics?.autoThin?.target).toBe(0.5);
   });
 
   it.each<[string, SampleNetworkOptions, number]>([

@@ -1,6 +1,7 @@
 import { assertNever, DEFAULT_SEED, invalid, resolveOptions, type Progress } from '@maxent/core';
 import { sampleExactNeurons } from './exactNeurons.js';
-import { MCMC_NEURON_DEFAULTS, sampleMcmcNeurons, type McmcVariant, type NetworkDiagnostics } from './mcmcNeurons.js';
+import { MCMC_NEURON_DEFAULTS, type McmcThin, type McmcVariant, type NetworkDiagnostics } from './mcmcNeurons.js';
+import { sampleMcmcNeurons } from './mcmcNetwork.js';
 import type { SampledNetwork, SolutionLaw } from './network.js';
 
 /** `exact`: independent exact draws (binary gains, relu; model.md §8); `mcmc`: Metropolis-Hastings (any nonlinearity). */
@@ -21,8 +22,10 @@ export interface SampleNetworkOptions {
   readonly chains?: number;
   /** mcmc: warm-up iterations per chain; default 1000. */
   readonly warmup?: number;
-  /** mcmc: keep every `thin`-th state; default 1. */
-  readonly thin?: number;
+  /** mcmc: keep every `thin`-th state, or `auto` (default): thin until ESS of f >= N / 2 (thinning.ts). */
+  readonly thin?: McmcThin;
+  /** mcmc, thin auto: the largest thinning it may choose; default AUTO_THIN.maxThin. */
+  readonly maxThin?: number;
   /** Neurons drawn (exact) or chain iterations run (mcmc) out of the total. */
   readonly onProgress?: (progress: Progress) => void;
   readonly signal?: AbortSignal;
@@ -42,7 +45,7 @@ export interface NetworkSample {
   readonly diagnostics: NetworkDiagnostics | null;
 }
 
-const MCMC_ONLY = ['variant', 'chains', 'warmup', 'thin'] as const;
+const MCMC_ONLY = ['variant', 'chains', 'warmup', 'thin', 'maxThin'] as const;
 
 /**
  * Draws a finite network of N neurons from a max-ent solution (model.md §8) with
@@ -62,8 +65,8 @@ export function sampleNetwork(solution: SolutionLaw, options: SampleNetworkOptio
       return { method, network: sampleExactNeurons(solution, { neurons, seed, onProgress, signal }), diagnostics: null };
     }
     case 'mcmc': {
-      const { variant, chains, warmup, thin } = settings;
-      const { network, diagnostics } = sampleMcmcNeurons(solution, { neurons, seed, variant, chains, warmup, thin, onProgress, signal });
+      const { variant, chains, warmup, thin, maxThin } = settings;
+      const { network, diagnostics } = sampleMcmcNeurons(solution, { neurons, seed, variant, chains, warmup, thin, maxThin, onProgress, signal });
       return { method, network, diagnostics };
     }
     default:

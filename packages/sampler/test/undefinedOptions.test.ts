@@ -13,6 +13,7 @@ import {
   sampleNetwork,
   type ChainsOptions,
   type ExactNeuronOptions,
+  type McmcDrawOptions,
   type McmcNeuronOptions,
   type SampleNetworkOptions,
 } from '../src/index.js';
@@ -47,8 +48,11 @@ const chainKeys = optionKeys<ChainsOptions>({
   signal: true,
 });
 
-const mcmc: McmcNeuronOptions = { neurons: 30, seed: 5, variant: 'full', chains: 2, warmup: 40, thin: 2 };
-const mcmcKeys = optionKeys<McmcNeuronOptions>({ variant: true, chains: true, warmup: true, thin: true, onProgress: true, signal: true });
+const mcmc: McmcDrawOptions = { neurons: 30, seed: 5, variant: 'full', chains: 2, warmup: 40, thin: 2 };
+const mcmcKeys = optionKeys<McmcDrawOptions>({ variant: true, chains: true, warmup: true, thin: true, onProgress: true, signal: true });
+// thin auto with a cap of 3 (the default would choose more for this chain).
+const mcmcAuto: McmcNeuronOptions = { neurons: 30, seed: 5, variant: 'full', chains: 2, warmup: 40, thin: 'auto', maxThin: 3 };
+const mcmcAutoKeys = optionKeys<McmcNeuronOptions>({ variant: true, chains: true, warmup: true, thin: true, maxThin: true, onProgress: true, signal: true });
 const sampleKeys = optionKeys<SampleNetworkOptions>({
   method: true,
   seed: true,
@@ -56,6 +60,7 @@ const sampleKeys = optionKeys<SampleNetworkOptions>({
   chains: true,
   warmup: true,
   thin: true,
+  maxThin: true,
   onProgress: true,
   signal: true,
 });
@@ -89,8 +94,9 @@ describeUndefinedOptions('@maxent/sampler: an undefined option is the default', 
     base: { neurons: 50, seed: 2 },
     keys: optionKeys<ExactNeuronOptions>({ onProgress: true, signal: true }),
   }),
-  optionsCase<McmcNeuronOptions>({ name: 'sampleMcmcNeurons', call: (options) => sampleMcmcNeurons(RELU_K2, options), base: mcmc, keys: mcmcKeys }),
-  optionsCase<McmcNeuronOptions>({ name: 'drawMcmcNeurons', call: (options) => drawMcmcNeurons(RELU_K2, options), base: mcmc, keys: mcmcKeys }),
+  optionsCase<McmcNeuronOptions>({ name: 'sampleMcmcNeurons', call: (options) => outcome(() => sampleMcmcNeurons(RELU_K2, options)), base: mcmc, keys: mcmcKeys }),
+  optionsCase<McmcNeuronOptions>({ name: 'sampleMcmcNeurons (thin auto)', call: (options) => sampleMcmcNeurons(RELU_K2, options), base: mcmcAuto, keys: mcmcAutoKeys }),
+  optionsCase<McmcDrawOptions>({ name: 'drawMcmcNeurons', call: (options) => drawMcmcNeurons(RELU_K2, options), base: mcmc, keys: mcmcKeys }),
   optionsCase<SampleNetworkOptions>({
     name: 'sampleNetwork (exact)',
     call: (options) => sampleNetwork(RELU_K2, options),
@@ -101,7 +107,7 @@ describeUndefinedOptions('@maxent/sampler: an undefined option is the default', 
     name: 'sampleNetwork (mcmc)',
     // Without `method` this is the exact sampler given chain settings: an error either way.
     call: (options) => outcome(() => sampleNetwork(RELU_K2, options)),
-    base: { ...mcmc, method: 'mcmc' },
+    base: { ...mcmcAuto, method: 'mcmc' },
     keys: sampleKeys,
   }),
 ]);

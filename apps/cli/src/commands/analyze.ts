@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { InvalidInputError } from '@maxent/core';
-import { networkFromFields, type MaxentProblem, type Network } from '@maxent/constraints';
+import type { MaxentProblem, Network } from '@maxent/constraints';
 import { DEFAULT_JOINT_MATCH, DEFAULT_POPULATION_OPTIONS, DEFAULT_WEIGHT_SCALE_SEARCH, MATCH_PARTS, type MatchPart, type NetworkPopulations } from '@maxent/analysis';
 import { analyseNetwork, analysisToFile, type MatchSection, type NetworkComparison } from '@maxent/experiments';
 import { solutionFromFile } from '@maxent/solver';
@@ -9,6 +9,7 @@ import type { CommandModule } from '../commandModule.js';
 import { integerFlag, numberFlag } from '../configOptions.js';
 import { envelope } from '../envelope.js';
 import { emitResult, readResultFile } from '../io.js';
+import { readNetworkInput } from '../networkInput.js';
 import { tableLines } from '../table.js';
 
 interface AnalyzeFlags {
@@ -57,8 +58,7 @@ function runAnalyze(io: CliIO, flags: AnalyzeFlags): void {
   const seed = integerFlag(flags.seed, '--seed') ?? DEFAULT_POPULATION_OPTIONS.seed;
   const match = matchFlag(flags.match);
   const kMax = integerFlag(flags.kMax, '--k-max', { min: 2 }) ?? DEFAULT_POPULATION_OPTIONS.kMax;
-  const networkFile = readResultFile(io, flags.network, '--network', 'network');
-  const network = networkFromFields(networkFile, '--network');
+  const { file: networkFile, network } = readNetworkInput(io, flags.network, '--network');
   const solution =
     flags.solution === undefined ? undefined : solutionFromFile(readResultFile(io, flags.solution, '--solution', 'maxent-solution'), '--solution');
   if (solution !== undefined) checkComparable(network, solution.problem, flags.solution!);

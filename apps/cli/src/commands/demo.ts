@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { Command } from 'commander';
@@ -8,7 +9,8 @@ import type { CommandModule } from '../commandModule.js';
 import { integerFlag } from '../configOptions.js';
 import { demoFolder } from '../demo/outputFolder.js';
 import { summaryCsv, summaryRow, summaryText } from '../demo/summary.js';
-import { readJsonFile, writeFileAtomic } from '../io.js';
+import { readJsonFile, resolvePath, writeFileAtomic } from '../io.js';
+import { trackTemporaryFolder } from '../outputBatch.js';
 import { declareOutputs } from '../outputFlags.js';
 import { createProgram } from '../program.js';
 import { csvPathOf, executeSweep } from '../sweep/executeSweep.js';
@@ -79,6 +81,21 @@ async function runDemo(io: CliIO, flags: DemoFlags): Promise<void> {
   const seed = integerFlag(flags.seed, '--seed');
   const requested = flags.out ?? flags.dir ?? DEFAULTS.out;
   const { folder, renamed } = demoFolder(io, requested);
+  // The folder is new or empty (demoFolder): an interrupted demo (Ctrl-C) removes what it wrote there.
+  const release = trackTemporaryFolder(resolvePath(io, folder), existsSync(resolvePath(io, folder)));
+  try {
+    await runDemoSteps(io, flags, { quick, contexts, neurons, seed, requested, folder, renamed });
+  } finally {
+    release();
+  }
+}
+
+async function runDemoSteps(
+  io: CliIO,
+  flags: DemoFlags,
+  settings: { quick: boolean; contexts: number | undefined; neurons: number | undefined; seed: number | undefined; requested: string; folder: string; renamed: boolean },
+): Promise<void> {
+  const { quick, contexts, neurons, seed, requested, folder, renamed } = settings;
   const quiet = flags.quiet === true;
   const say = (text: string) => {
     if (!quiet) io.stdout(text);

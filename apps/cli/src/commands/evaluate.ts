@@ -1,12 +1,12 @@
 import { Command } from 'commander';
 import { evaluateNetwork, EVALUATE_DEFAULTS, type Evaluation, type Fit } from '@maxent/trainer';
-import { networkFromFields } from '@maxent/constraints';
 import { createRng, DEFAULT_SEED } from '@maxent/core';
 import type { CliIO } from '../context.js';
 import type { CommandModule } from '../commandModule.js';
 import { integerFlag, numberFlag } from '../configOptions.js';
 import { envelope } from '../envelope.js';
-import { emitResult, readResultFile } from '../io.js';
+import { emitResult } from '../io.js';
+import { readNetworkInput } from '../networkInput.js';
 import { assertMemory, assertWork } from '../resourceBudget.js';
 import { tableLines } from '../table.js';
 
@@ -48,8 +48,7 @@ export const evaluateCommand: CommandModule = {
 function runEvaluate(io: CliIO, flags: EvaluateFlags): void {
   const trials = integerFlag(flags.trials, '--trials', { min: 2 }) ?? EVALUATE_DEFAULTS.trials;
   const seed = integerFlag(flags.seed, '--seed') ?? DEFAULT_SEED;
-  const file = readResultFile(io, flags.network, '--network', 'network');
-  const network = networkFromFields(file, '--network');
+  const { file, network } = readNetworkInput(io, flags.network, '--network');
   // Each trial runs the real and the linearised network: K contexts x N neurons x (P + K) multiply-adds, twice.
   const { rows: K, cols: P } = network.task;
   assertWork(trials * K * network.neurons * (P + K) * 4, '--trials', `${trials} trials per context on ${network.neurons} neurons`);

@@ -12,6 +12,7 @@ import type { CommandModule } from '../commandModule.js';
 import { addConfigOptions, resolveConfigFile, trainingFromFlags, type ConfigFlags } from '../configOptions.js';
 import { envelope } from '../envelope.js';
 import { networkFieldsForWriting, writeNetworkNpy, writeJsonAtomic } from '../io.js';
+import { npyNetworkRecord } from '../networkInput.js';
 import { createProgress } from '../progress.js';
 import { assertMemory, assertWork } from '../resourceBudget.js';
 
@@ -101,7 +102,7 @@ function runTrain(io: CliIO, flags: TrainFlags): void {
       history: result.history,
     },
   };
-  if (flags.npy !== undefined) writeNetworkNpy(io, flags.npy, network);
+  if (flags.npy !== undefined) writeNetworkNpy(io, flags.npy, network, npyNetworkRecord(file));
   writeJsonAtomic(io, flags.out, file);
   if (!quiet) {
     const change = result.relativeChange;
