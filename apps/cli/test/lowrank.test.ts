@@ -35,6 +35,23 @@ describe('maxent lowrank (interfaces.md, model.md §14)', () => {
     expect(analysis.dissimilarity.energyDistance).toBeLessThan(0.05);
   }, 120_000);
 
+  it.each([
+    ['quadstable', 'fixed-points', false, false],
+    ['ring', 'ring', true, false],
+    ['cycle', 'cycle', false, true],
+  ] as const)('simulate a %s teacher network (N = 20000): attractor %s, ring %s, cycle %s', async (preset, kind, ring, cycle) => {
+    const folder = temporaryFolder();
+    expect((await runMaxent(['lowrank', 'teacher', '--preset', preset, '--seed', '5', '--out', 't.json', '--quiet'], folder)).code).toBe(0);
+    const run = await runMaxent(['lowrank', 'simulate', '--network', 't.json', '--out', 'a.json', '--quiet'], folder);
+    expect(run.code, run.stderr).toBe(0);
+    const analysis = JSON.parse(readFileSync(join(folder, 'a.json'), 'utf8'));
+    expect(analysis.attractor.kind).toBe(kind);
+    expect(analysis.ring !== null).toBe(ring);
+    expect(analysis.cycle !== null).toBe(cycle);
+    if (ring) expect(Math.abs(analysis.ring.radius - 0.9481)).toBeLessThan(0.02);
+    if (cycle) expect(Math.abs(analysis.cycle.period / (4 * Math.PI) - 1)).toBeLessThan(0.02);
+  }, 120_000);
+
   it('inconsistent targets from trajectories (G(-kappa) != -G(kappa)) are exit 3 with the reason', async () => {
     const folder = temporaryFolder();
     // alpha 0.1: G(1) = (1.1 - 0.9) / 0.1 = 2 but G(-1) = (-1 + 0.9) / 0.1 = -1.

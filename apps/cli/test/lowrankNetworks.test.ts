@@ -18,7 +18,7 @@ import {
 import { solveConditional, solveJoint, type LowRankSolution } from '@maxent/solver';
 import { sampleSolutionNetwork } from '@maxent/sampler';
 import { simulateLowRank, statesInSpan } from '@maxent/trainer';
-import { cycleMeasures, latentFixedPoints, ringMeasures } from '@maxent/analysis';
+import { cycleMeasures, latentFixedPoints, radialNullcline, ringMeasures } from '@maxent/analysis';
 
 const N = 20_000;
 
@@ -55,6 +55,7 @@ describe('sampled low-rank networks, N = 20000 (model.md §14 "Checks")', () => 
       const simulation = simulateLowRank(network, statesInSpan(network, starts), { alpha: 0.1, steps: 400, recordEvery: 10 });
       const ring = ringMeasures(simulation.latents, simulation.trials, simulation.records, 1);
       expect(Math.abs(ring.radius - 0.9481)).toBeLessThan(0.02);
+      expect(radialNullcline(networkField(network)).kind).toBe('ring');
     }
   }, 120_000);
 
@@ -68,6 +69,7 @@ describe('sampled low-rank networks, N = 20000 (model.md §14 "Checks")', () => 
       expect(cycle.period).not.toBeNull();
       expect(Math.abs((cycle.period ?? 0) / (4 * Math.PI) - 1)).toBeLessThan(0.02);
       expect(Math.abs(cycle.radius - 0.9481)).toBeLessThan(0.05);
+      expect(radialNullcline(networkField(network)).kind).toBe('cycle');
     }
   }, 120_000);
 
@@ -78,6 +80,10 @@ describe('sampled low-rank networks, N = 20000 (model.md §14 "Checks")', () => 
       const kinds = latentFixedPoints(networkField(network), { extent: 3, startsPerDimension: 13 }).map((p) => p.kind);
       expect(kinds.filter((kind) => kind === 'stable').length).toBe(4);
       expect(kinds.filter((kind) => kind === 'saddle').length).toBe(4);
+      // No ring and no cycle: the fixed points sit on the attracting curve, and a settled trajectory has no period.
+      expect(radialNullcline(networkField(network)).kind).toBe('fixed-points');
+      const simulation = simulateLowRank(network, statesInSpan(network, Float64Array.of(1.5 * Math.cos(0.3), 1.5 * Math.sin(0.3))), { alpha: 0.05, steps: 400, recordEvery: 2 });
+      expect(cycleMeasures(simulation.latents, simulation.records, 0.1).period).toBeNull();
     }
   }, 240_000);
 });

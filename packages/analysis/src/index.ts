@@ -40,6 +40,8 @@ export { latentFixedPoints, FIXED_POINT_DEFAULTS } from './lowrank/fixedPoints.j
 export type { FixedPoint, FixedPointKind, FixedPointOptions } from './lowrank/fixedPoints.js';
 export { ringMeasures, cycleMeasures } from './lowrank/attractors.js';
 export type { RingMeasures, CycleMeasures } from './lowrank/attractors.js';
+export { radialNullcline, RADIAL_NULLCLINE_DEFAULTS } from './lowrank/radialNullcline.js';
+export type { ClosedCurveKind, RadialNullcline, RadialNullclineOptions } from './lowrank/radialNullcline.js';
 export { loadingPopulations, LOADING_POPULATION_DEFAULTS } from './lowrank/loadingPopulations.js';
 export type { LoadingPopulation, LoadingPopulations } from './lowrank/loadingPopulations.js';
 export { energyDistance, conditionalMeanDifference } from './lowrank/dissimilarity.js';

@@ -10,6 +10,8 @@ export { eigenvalues } from './linalg/eigenvalues.js';
 export type { Eigenvalues } from './linalg/eigenvalues.js';
 export { leadingSymmetricEigenpair } from './linalg/lanczos.js';
 export type { SymmetricEigenpair } from './linalg/lanczos.js';
+export { invertSmallMatrix } from './linalg/smallInverse.js';
+export type { SmallInverse } from './linalg/smallInverse.js';
 export { InvalidInputError, ProblemHasNoAnswerError, invalid, describeValue, closestWord, assertNever } from './errors.js';
 export { encodeNpy, decodeNpy } from './npy.js';
 export type { NpyArray } from './npy.js';

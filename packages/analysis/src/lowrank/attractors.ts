@@ -14,7 +14,7 @@ export interface RingMeasures {
 export interface CycleMeasures {
   /** Mean |kappa| over the second half of the run. */
   readonly radius: number;
-  /** 2 pi / mean angular speed over the second half, in tau; null if the angle does not turn. */
+  /** 2 pi / mean angular speed over the second half, in tau; null unless one turn fits in the simulated time. */
   readonly period: number | null;
 }
 
@@ -52,7 +52,11 @@ export function ringMeasures(latents: Float64Array, trials: number, records: num
   return { radius, radiusSpread, drift: drift / trials };
 }
 
-/** Cycle radius and period from the second half of one trajectory (records x 2, sampled every `dt` tau). */
+/**
+ * Cycle radius and period from the second half of one trajectory (records x 2, sampled
+ * every `dt` tau). A period longer than the whole simulated time is not a cycle seen
+ * (settled trajectories still turn by round-off or finite-N drift): it is null.
+ */
 export function cycleMeasures(latents: Float64Array, records: number, dt: number): CycleMeasures {
   checkShape(latents, 1, records, 2);
   const from = Math.floor(records / 2);
@@ -62,5 +66,6 @@ export function cycleMeasures(latents: Float64Array, records: number, dt: number
   for (let k = from; k + 1 < records; k++) turned += angleStep(latents[2 * k], latents[2 * k + 1], latents[2 * k + 2], latents[2 * k + 3]);
   const time = (records - 1 - from) * dt;
   const speed = Math.abs(turned) / time;
-  return { radius: radius / (records - from), period: speed > 1e-9 ? (2 * Math.PI) / speed : null };
+  const period = (2 * Math.PI) / speed;
+  return { radius: radius / (records - from), period: period <= (records - 1) * dt ? period : null };
 }

@@ -1,4 +1,4 @@
-import { invalid } from '@maxent/core';
+import { invalid, invertSmallMatrix } from '@maxent/core';
 import type { MixtureTeacher } from './teacher.js';
 
 /**
@@ -12,7 +12,9 @@ export function teacherConditionalMean(teacher: MixtureTeacher): (m: ArrayLike<n
   const parts = teacher.components.map((component, c) => {
     const cmm = new Float64Array(R * R);
     for (let a = 0; a < R; a++) for (let b = 0; b < R; b++) cmm[a * R + b] = component.covariance[a * D + b];
-    const { inverse, logDeterminant } = invertWithDeterminant(cmm, R, `teacher.components.${c}.covariance`);
+    const inverted = invertSmallMatrix(cmm, R, 1e-14);
+    if (inverted === null) throw invalid(`teacher.components.${c}.covariance`, 'needs an invertible covariance of m for E[n|m]', 'a singular C_mm');
+    const { inverse, logDeterminant } = inverted;
     // Regression coefficients C_nm C_mm^-1 (R x R).
     const slope = new Float64Array(R * R);
     for (let r = 0; r < R; r++) for (let s = 0; s < R; s++) for (let u = 0; u < R; u++) slope[r * R + s] += component.covariance[(R + r) * D + u] * inverse[u * R + s];
@@ -43,34 +45,4 @@ export function teacherConditionalMean(teacher: MixtureTeacher): (m: ArrayLike<n
     });
     return out;
   };
-}
-
-function invertWithDeterminant(a: Float64Array, R: number, field: string): { inverse: Float64Array; logDeterminant: number } {
-  const work = Float64Array.from(a);
-  const inverse = new Float64Array(R * R);
-  for (let r = 0; r < R; r++) inverse[r * R + r] = 1;
-  let logDeterminant = 0;
-  for (let col = 0; col < R; col++) {
-    let pivot = col;
-    for (let row = col + 1; row < R; row++) if (Math.abs(work[row * R + col]) > Math.abs(work[pivot * R + col])) pivot = row;
-    const p = work[pivot * R + col];
-    if (!(Math.abs(p) > 1e-14)) throw invalid(field, 'needs an invertible covariance of m for E[n|m]', 'a singular C_mm');
-    for (const buffer of [work, inverse]) {
-      for (let k = 0; k < R; k++) [buffer[col * R + k], buffer[pivot * R + k]] = [buffer[pivot * R + k], buffer[col * R + k]];
-    }
-    logDeterminant += Math.log(Math.abs(p));
-    for (let k = 0; k < R; k++) {
-      work[col * R + k] /= p;
-      inverse[col * R + k] /= p;
-    }
-    for (let row = 0; row < R; row++) {
-      if (row === col) continue;
-      const factor = work[row * R + col];
-      for (let k = 0; k < R; k++) {
-        work[row * R + k] -= factor * work[col * R + k];
-        inverse[row * R + k] -= factor * inverse[col * R + k];
-      }
-    }
-  }
-  return { inverse, logDeterminant };
 }

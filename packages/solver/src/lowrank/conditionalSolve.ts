@@ -1,5 +1,6 @@
 import { CholeskyDecomposition, Matrix, pseudoInverse } from 'ml-matrix';
 import { featureMatrix, gramMatrix, type LoadingPoints, type LowRankProblem } from '@maxent/constraints';
+import { foldedPoints } from './foldedPoints.js';
 import type { LowRankSolution } from './lowRankSolution.js';
 
 /** eps / s^2 of a problem's ridge, given the Gram matrix's mean diagonal tr(K)/T (model.md §14). */
@@ -16,8 +17,10 @@ export function absoluteRidge(problem: LowRankProblem, meanDiagonal: number): nu
 export function solveConditional(problem: LowRankProblem, loadings: LoadingPoints): LowRankSolution {
   const { rank: R, points, targets } = problem;
   const T = points.length / R;
-  const features = featureMatrix(problem.nonlinearity, loadings, points);
-  const K = gramMatrix(features, loadings.weights, T);
+  // K and the KL sum even functions of m: on a symmetric trapezoid grid half the nodes suffice (tanh).
+  const summed = problem.nonlinearity === 'tanh' && loadings.kind === 'trapezoid' ? foldedPoints(loadings) : loadings;
+  const features = featureMatrix(problem.nonlinearity, summed, points);
+  const K = gramMatrix(features, summed.weights, T);
   let trace = 0;
   for (let t = 0; t < T; t++) trace += K[t * T + t];
   const ridge = absoluteRidge(problem, trace / T);
@@ -32,11 +35,11 @@ export function solveConditional(problem: LowRankProblem, loadings: LoadingPoint
     }
   }
   let meanSquare = 0;
-  for (let j = 0; j < loadings.count; j++) {
+  for (let j = 0; j < summed.count; j++) {
     for (let r = 0; r < R; r++) {
       let mean = 0;
       for (let t = 0; t < T; t++) mean += features[j * T + t] * coefficients[t * R + r];
-      meanSquare += loadings.weights[j] * mean * mean;
+      meanSquare += summed.weights[j] * mean * mean;
     }
   }
   const s2 = problem.priorNStd * problem.priorNStd;

@@ -2,6 +2,7 @@ import { invalid } from '@maxent/core';
 import { featureMatrix, type LoadingPoints, type LowRankProblem } from '@maxent/constraints';
 import { cappedRoundingFloor, type DualEstimator } from '../estimator.js';
 import { absoluteRidge } from './conditionalSolve.js';
+import { foldedPoints } from './foldedPoints.js';
 
 /**
  * The joint dual of model.md §14 as a DualEstimator for dampedNewton. The
@@ -145,20 +146,6 @@ export function createJointEstimator(problem: LowRankProblem, prior: LoadingPoin
     stallHint: () =>
       ' (the Gram matrix is numerically rank-deficient along some directions; a larger ridge, fewer or better spread points, or a larger prior-n-std can help)',
   };
-}
-
-/**
- * For odd phi on a grid symmetric under m -> -m (the tensor trapezoid: node j mirrors
- * node count - 1 - j), phi, a, the tilt and every summand of the moments and Grams
- * are even in m: half the nodes with doubled weights (the origin once) give the same
- * sums at half the cost.
- */
-function foldedPoints(prior: LoadingPoints): LoadingPoints {
-  const R = prior.rank;
-  const center = (prior.count - 1) / 2;
-  const count = center + 1;
-  const weights = Float64Array.from({ length: count }, (_, j) => (j === center ? prior.weights[j] : 2 * prior.weights[j]));
-  return { ...prior, count, m: prior.m.subarray(0, count * R), weights };
 }
 
 /** relu(u . kappa_t) for each direction u (rows) of the domain check: count x T. */

@@ -89,10 +89,10 @@ describe('conditional solution (model.md §14)', () => {
 });
 
 describe('joint solution (model.md §14)', () => {
-  it.each(['bistable', 'ring'] as const)('%s: residual < 1e-5 in at most 25 Newton iterations', (name) => {
+  it.each(['bistable', 'ring', 'cycle', 'quadstable'] as const)('%s: residual < 1e-5 in at most 25 Newton iterations (121^2 nodes for R = 2)', (name) => {
     const problem = presetProblem(name);
     const R = problem.rank;
-    const grid = R === 1 ? trapezoidPoints(1, 1, 801, 10) : trapezoidPoints(2, 1, 61, 8);
+    const grid = R === 1 ? trapezoidPoints(1, 1, 801, 10) : trapezoidPoints(2, 1, 121, 8);
     const solution = solveJoint(problem, grid);
     expect(solution.converged, solution.message).toBe(true);
     expect(solution.iterations).toBeLessThanOrEqual(25);

@@ -1,4 +1,4 @@
-import { invalid, resolveOptions } from '@maxent/core';
+import { invalid, invertSmallMatrix, resolveOptions } from '@maxent/core';
 import { nonlinearity, type LowRankNetwork } from '@maxent/constraints';
 
 export const INTEGRATION_METHODS = ['euler', 'rk2'] as const;
@@ -99,7 +99,9 @@ export function latentReadout(network: LowRankNetwork): (x: Float64Array, out: F
   const { rank: R, neurons: N, m } = network;
   const gram = new Float64Array(R * R);
   for (let i = 0; i < N; i++) for (let r = 0; r < R; r++) for (let s = 0; s < R; s++) gram[r * R + s] += m[i * R + r] * m[i * R + s];
-  const inverse = invertSmall(gram, R);
+  const inverted = invertSmallMatrix(gram, R, 1e-300);
+  if (inverted === null) throw invalid('m', 'must have full column rank (M^T M is singular)', 'a rank-deficient M');
+  const { inverse } = inverted;
   const mtx = new Float64Array(R);
   return (x, out) => {
     mtx.fill(0);
@@ -125,37 +127,4 @@ export function statesInSpan(network: LowRankNetwork, kappa: Float64Array): Floa
     }
   }
   return states;
-}
-
-/** Gauss-Jordan inverse of a small symmetric positive-definite matrix (R x R). */
-function invertSmall(a: Float64Array, R: number): Float64Array {
-  const work = Float64Array.from(a);
-  const inverse = new Float64Array(R * R);
-  for (let r = 0; r < R; r++) inverse[r * R + r] = 1;
-  for (let col = 0; col < R; col++) {
-    let pivot = col;
-    for (let row = col + 1; row < R; row++) if (Math.abs(work[row * R + col]) > Math.abs(work[pivot * R + col])) pivot = row;
-    const p = work[pivot * R + col];
-    if (!(Math.abs(p) > 1e-300)) throw invalid('m', 'must have full column rank (M^T M is singular)', 'a rank-deficient M');
-    for (const buffer of [work, inverse]) {
-      for (let k = 0; k < R; k++) {
-        const tmp = buffer[col * R + k];
-        buffer[col * R + k] = buffer[pivot * R + k];
-        buffer[pivot * R + k] = tmp;
-      }
-    }
-    for (let k = 0; k < R; k++) {
-      work[col * R + k] /= p;
-      inverse[col * R + k] /= p;
-    }
-    for (let row = 0; row < R; row++) {
-      if (row === col) continue;
-      const factor = work[row * R + col];
-      for (let k = 0; k < R; k++) {
-        work[row * R + k] -= factor * work[col * R + k];
-        inverse[row * R + k] -= factor * inverse[col * R + k];
-      }
-    }
-  }
-  return inverse;
 }

@@ -3,7 +3,7 @@ import { createRng, DEFAULT_SEED, InvalidInputError } from '@maxent/core';
 import { networkField, teacherConditionalMean, type LowRankNetwork } from '@maxent/constraints';
 import { sampleTeacherNetwork } from '@maxent/sampler';
 import { INTEGRATION_METHODS, simulateLowRank, statesInSpan } from '@maxent/trainer';
-import { conditionalMeanDifference, cycleMeasures, energyDistance, latentFixedPoints, loadingPopulations, ringMeasures } from '@maxent/analysis';
+import { conditionalMeanDifference, cycleMeasures, energyDistance, latentFixedPoints, loadingPopulations, radialNullcline, ringMeasures } from '@maxent/analysis';
 import type { CliIO } from '../../context.js';
 import { integerFlag, numberFlag } from '../../configOptions.js';
 import { envelope } from '../../envelope.js';
@@ -73,9 +73,13 @@ function runAnalysis(io: CliIO, flags: Record<string, unknown>, full: boolean): 
   const simulation = simulateLowRank(network, statesInSpan(network, initialLatents(R, trials, radius)), { alpha, steps, method, recordEvery });
   const dt = recordEvery * alpha;
   const trajectories = Array.from({ length: trials }, (_, k) => rows(simulation.latents.subarray(k * simulation.records * R, (k + 1) * simulation.records * R), R));
-  const ring = R === 2 ? ringMeasures(simulation.latents, trials, simulation.records, dt) : null;
-  const cycle = R === 2 ? cycleMeasures(simulation.latents.subarray(0, simulation.records * 2), simulation.records, dt) : null;
-  const body: Record<string, unknown> = { rank: R, simulations: { alpha, duration, method, times: Array.from(simulation.times), trajectories }, ring, cycle };
+  // The network's own flow decides whether there is a ring or a cycle (model.md §14): settled
+  // trajectories alone look alike for a ring and for isolated fixed points at one radius.
+  const attractor = R === 2 ? radialNullcline(networkField(network)) : null;
+  const ring = attractor?.kind === 'ring' ? ringMeasures(simulation.latents, trials, simulation.records, dt) : null;
+  const turning = attractor?.kind === 'cycle' ? cycleMeasures(simulation.latents.subarray(0, simulation.records * 2), simulation.records, dt) : null;
+  const cycle = turning !== null && turning.period !== null ? turning : null;
+  const body: Record<string, unknown> = { rank: R, simulations: { alpha, duration, method, times: Array.from(simulation.times), trajectories }, ring, cycle, attractor };
   if (full) {
     body.fixedPoints = latentFixedPoints(networkField(network));
     const maxPopulations = integerFlag(textSetting(settings, 'maxPopulations'), '--max-populations', { min: 1 }) ?? 6;
@@ -85,8 +89,9 @@ function runAnalysis(io: CliIO, flags: Record<string, unknown>, full: boolean): 
   const result = { ...envelope('lowrank-analysis', { ...settings, alpha, duration, method, trials, radius }, seed), ...body };
   emitResult(io, { out: textSetting(settings, 'out'), json: flags.json === true, quiet: flags.quiet === true }, result, () => {
     const lines = [`${path}: rank ${R}, ${network.neurons} neurons, ${trials} trials of ${duration} tau`];
-    if (ring !== null) lines.push(`  final radius ${ring.radius.toFixed(4)} (spread ${ring.radiusSpread.toExponential(2)}), drift ${ring.drift.toExponential(2)} rad / tau`);
-    if (cycle !== null && cycle.period !== null) lines.push(`  trial 1 turns with period ${cycle.period.toFixed(4)} tau at radius ${cycle.radius.toFixed(4)}`);
+    if (attractor !== null) lines.push(`  attractor round the origin: ${attractor.kind}${attractor.slowness === null ? '' : ` (slowness ${attractor.slowness.toExponential(2)})`}`);
+    if (ring !== null) lines.push(`  ring: final radius ${ring.radius.toFixed(4)} (spread ${ring.radiusSpread.toExponential(2)}), drift ${ring.drift.toExponential(2)} rad / tau`);
+    if (cycle !== null && cycle.period !== null) lines.push(`  cycle: trial 1 turns with period ${cycle.period.toFixed(4)} tau at radius ${cycle.radius.toFixed(4)}`);
     if (full) lines.push(`  ${(body.fixedPoints as unknown[]).length} fixed points, ${(body.populations as { count: number }).count} populations`);
     if (settings.out !== undefined) lines.push(`wrote ${String(settings.out)}`);
     return `${lines.join('\n')}\n`;

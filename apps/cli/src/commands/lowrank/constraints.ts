@@ -17,6 +17,7 @@ import type { CliIO } from '../../context.js';
 import { integerFlag, numberFlag } from '../../configOptions.js';
 import { envelope } from '../../envelope.js';
 import { emitResult, readInputBytes } from '../../io.js';
+import { readConnectorLatents } from './connector.js';
 import { readNetworkFile, rows } from './files.js';
 import { choiceSetting, lowrankSettings, textSetting } from './settings.js';
 
@@ -30,7 +31,7 @@ export function registerConstraints(parent: Command, io: CliIO): Command {
     .option('--config <file>', 'JSON settings (keys: the flags in camelCase); flags override')
     .option('--network <file>', 'lowrank-network file (G of its teacher, or of its neurons with --finite)')
     .option('--finite', 'G of the finite network, not of its teacher')
-    .option('--trajectories <file.npy>', 'latent trajectories, trials x T x R (.npy)')
+    .option('--trajectories <file>', 'latent trajectories, trials x T x R (.npy, or the key latents of a Connector .npz)')
     .option('--alpha <a>', 'trajectories: dt / tau (G_t = (kappa_{t+1} - (1 - alpha) kappa_t) / alpha)')
     .option('--stride <k>', 'trajectories: every k-th step (default 1)')
     .option('--grid <kind>', 'square | polar (default square for R = 1, polar for R = 2)')
@@ -55,7 +56,7 @@ function runConstraints(io: CliIO, flags: Record<string, unknown>): void {
   let source: string;
   if (settings.trajectories !== undefined) {
     const path = String(settings.trajectories);
-    const array = decodeNpy(readInputBytes(io, path, '--trajectories'), '--trajectories');
+    const array = path.endsWith('.npz') ? readConnectorLatents(io, path) : decodeNpy(readInputBytes(io, path, '--trajectories'), '--trajectories');
     const alpha = numberFlag(textSetting(settings, 'alpha'), '--alpha', { min: 0, exclusiveMin: true }) ?? 0.05;
     const stride = integerFlag(textSetting(settings, 'stride'), '--stride', { min: 1 }) ?? 1;
     ({ points, targets } = trajectoryTargets(array.data, array.shape, alpha, stride));

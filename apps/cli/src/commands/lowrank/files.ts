@@ -34,7 +34,9 @@ export function readNetworkFile(io: CliIO, path: string, field: string): Network
   if (m.length !== n.length) throw new InvalidInputError(field, `invalid \`${field}\`: m and n of ${path} must have the same shape`);
   const teacher = data.teacher === null || data.teacher === undefined ? null : teacherFromSpec(data.teacher, `${field} (teacher)`);
   const alpha = typeof data.alpha === 'number' ? data.alpha : 0.05;
-  return { network: { rank, neurons: m.length / rank, nonlinearity, m, n, bias: null }, teacher, alpha };
+  const bias = data.bias === undefined || data.bias === null ? null : fromRowsOf(Array.isArray(data.bias) ? data.bias.map((x: unknown) => [x]) : data.bias, 1, `${field} (bias)`);
+  if (bias !== null && bias.length !== m.length / rank) throw new InvalidInputError(field, `invalid \`${field}\`: bias of ${path} must hold one number per neuron (${m.length / rank}), got ${bias.length}`);
+  return { network: { rank, neurons: m.length / rank, nonlinearity, m, n, bias }, teacher, alpha };
 }
 
 /** Loadings M and N from two .npy files (N x R each, float64). */

@@ -1,12 +1,12 @@
 import { latentFlow, type LatentField } from '@maxent/constraints';
-import { cycleMeasures, latentFixedPoints, type FixedPoint } from '@maxent/analysis';
+import { cycleMeasures, latentFixedPoints, radialNullcline, type FixedPoint } from '@maxent/analysis';
 
 /** The `meanField` section of lowrank files: fixed points with stability, ring radius, cycle period (model.md §14). */
 export interface MeanFieldSummary {
   readonly fixedPoints: FixedPoint[];
-  /** Mean radius of the marginal fixed points (a ring attractor), or null. */
+  /** Mean radius of the marginal fixed points (a ring attractor), else of a slow radial nullcline (a finite-N ring), or null. */
   readonly ringRadius: number | null;
-  /** Period in tau of the limit cycle (no stable or marginal fixed point, the flow turns), or null. */
+  /** Period in tau of the limit cycle (no stable or marginal fixed point, the flow turns one way round the nullcline), or null. */
   readonly period: number | null;
   readonly cycleRadius: number | null;
 }
@@ -17,16 +17,20 @@ const CYCLE_STEPS = 2000;
 export function meanFieldSummary(field: LatentField): MeanFieldSummary {
   const fixedPoints = latentFixedPoints(field, { marginalTolerance: 1e-6 });
   const marginal = fixedPoints.filter((p) => p.kind === 'marginal');
-  const ringRadius = field.rank === 2 && marginal.length > 0 ? marginal.reduce((a, p) => a + Math.hypot(...p.kappa), 0) / marginal.length : null;
+  if (field.rank !== 2) return { fixedPoints, ringRadius: null, period: null, cycleRadius: null };
+  if (marginal.length > 0) return { fixedPoints, ringRadius: marginal.reduce((a, p) => a + Math.hypot(...p.kappa), 0) / marginal.length, period: null, cycleRadius: null };
+  // A finite network's ring has no marginal points (finite-N drift), so the nullcline decides.
+  const curve = radialNullcline(field);
+  if (curve.kind === 'ring') return { fixedPoints, ringRadius: curve.radius?.mean ?? null, period: null, cycleRadius: null };
   let period: number | null = null;
   let cycleRadius: number | null = null;
-  if (field.rank === 2 && marginal.length === 0 && !fixedPoints.some((p) => p.kind === 'stable')) {
+  if (curve.kind === 'cycle' && !fixedPoints.some((p) => p.kind === 'stable')) {
     const latents = integrate(field, Float64Array.of(0.5, 0.1));
     const cycle = cycleMeasures(latents, CYCLE_STEPS + 1, CYCLE_STEP);
     period = cycle.period;
     cycleRadius = cycle.period === null ? null : cycle.radius;
   }
-  return { fixedPoints, ringRadius, period, cycleRadius };
+  return { fixedPoints, ringRadius: null, period, cycleRadius };
 }
 
 /** Heun's method on tau dkappa/dt = F(kappa), records every step. */

@@ -6,11 +6,12 @@ import type { CliIO } from '../../context.js';
 import { integerFlag, numberFlag } from '../../configOptions.js';
 import { envelope } from '../../envelope.js';
 import { emitResult, readJsonFile } from '../../io.js';
+import { readConnectorNpz, type ConnectorColumns } from './connector.js';
 import { readLoadingsNpy, rows, writeLoadingsNpy } from './files.js';
 import { meanFieldSummary } from './meanField.js';
 import { choiceSetting, lowrankSettings, textSetting } from './settings.js';
 
-const KEYS = ['preset', 'spec', 'loadings', 'loadingsN', 'neurons', 'alpha', 'seed', 'out', 'npy'] as const;
+const KEYS = ['preset', 'spec', 'loadings', 'loadingsN', 'npz', 'neurons', 'alpha', 'seed', 'out', 'npy'] as const;
 
 /** `maxent lowrank teacher`: a teacher network with its mean-field fixed points (kind lowrank-network). */
 export function registerTeacher(parent: Command, io: CliIO): Command {
@@ -22,6 +23,7 @@ export function registerTeacher(parent: Command, io: CliIO): Command {
     .option('--spec <file>', 'Gaussian-mixture teacher: {"rank", "components": [{"weight", "mean": [m, n], "covariance": 2R x 2R}]}')
     .option('--loadings <m.npy>', 'loadings M (N x R, .npy); with --loadings-n')
     .option('--loadings-n <n.npy>', 'loadings N (N x R, .npy)')
+    .option('--npz <file.npz>', 'loadings from a Connector .npz (keys MBD: M, input loadings, bias; N)')
     .option('--neurons <N>', 'neurons drawn from a preset or spec teacher (default 20000)')
     .option('--alpha <a>', 'dt / tau recorded in the file for simulation (default 0.05)')
     .option('--seed <S>', 'seed of the draw of the neurons')
@@ -34,14 +36,17 @@ export function registerTeacher(parent: Command, io: CliIO): Command {
 
 function runTeacher(io: CliIO, flags: Record<string, unknown>): void {
   const settings = lowrankSettings(io, flags, KEYS);
-  const sources = ['preset', 'spec', 'loadings'].filter((key) => settings[key] !== undefined);
-  if (sources.length !== 1) throw new InvalidInputError('--preset', 'invalid `--preset`: give exactly one of --preset, --spec, --loadings');
+  const sources = ['preset', 'spec', 'loadings', 'npz'].filter((key) => settings[key] !== undefined);
+  if (sources.length !== 1) throw new InvalidInputError('--preset', 'invalid `--preset`: give exactly one of --preset, --spec, --loadings, --npz');
   const seed = integerFlag(textSetting(settings, 'seed'), '--seed') ?? DEFAULT_SEED;
   const neurons = integerFlag(textSetting(settings, 'neurons'), '--neurons', { min: 1 }) ?? 20_000;
   const alpha = numberFlag(textSetting(settings, 'alpha'), '--alpha', { min: 0, exclusiveMin: true }) ?? 0.05;
   let teacher: MixtureTeacher | null = null;
   let network: LowRankNetwork;
-  if (settings.loadings !== undefined) {
+  let connector: ConnectorColumns | null = null;
+  if (settings.npz !== undefined) {
+    ({ network, columns: connector } = readConnectorNpz(io, String(settings.npz)));
+  } else if (settings.loadings !== undefined) {
     const nPath = textSetting(settings, 'loadingsN');
     if (nPath === undefined) throw new InvalidInputError('--loadings-n', 'invalid `--loadings-n`: --loadings needs the N matrix too');
     network = readLoadingsNpy(io, String(settings.loadings), nPath);
@@ -50,7 +55,14 @@ function runTeacher(io: CliIO, flags: Record<string, unknown>): void {
     network = sampleTeacherNetwork(teacher, neurons, createRng(seed));
   }
   const meanField = meanFieldSummary(teacher === null ? networkField(network) : mixtureField(teacher));
-  const config = { preset: settings.preset ?? null, spec: settings.spec ?? null, loadings: settings.loadings ?? null, neurons: network.neurons, alpha };
+  const config = {
+    preset: settings.preset ?? null,
+    spec: settings.spec ?? null,
+    loadings: settings.loadings ?? null,
+    ...(connector === null ? {} : { npz: connector.file }),
+    neurons: network.neurons,
+    alpha,
+  };
   const result = {
     ...envelope('lowrank-network', config, teacher === null ? undefined : seed),
     rank: network.rank,
@@ -61,9 +73,22 @@ function runTeacher(io: CliIO, flags: Record<string, unknown>): void {
     meanField,
     m: rows(network.m, network.rank),
     n: rows(network.n, network.rank),
+    // Additive keys, only for Connector input: the bias column and what each column was read as.
+    ...(network.bias === null ? {} : { bias: Array.from(network.bias) }),
+    ...(connector === null ? {} : { connector }),
   };
   if (settings.npy !== undefined) writeLoadingsNpy(io, String(settings.npy), network);
-  emitResult(io, { out: textSetting(settings, 'out'), json: flags.json === true, quiet: flags.quiet === true }, result, () => formatMeanField(network.rank, meanField, textSetting(settings, 'out')));
+  emitResult(io, { out: textSetting(settings, 'out'), json: flags.json === true, quiet: flags.quiet === true }, result, () => formatConnector(connector) + formatMeanField(network.rank, meanField, textSetting(settings, 'out')));
+}
+
+function formatConnector(connector: ConnectorColumns | null): string {
+  if (connector === null) return '';
+  const { m, inputs, bias } = connector.columns;
+  const lines = [`${connector.file}: R = ${connector.rank} (from ${connector.rankFrom}); MBD columns ${m[0]}..${m[1] - 1} as M`];
+  if (inputs !== null) lines.push(`  columns ${inputs[0]}..${inputs[1] - 1} as input loadings (unused)`);
+  if (bias !== null) lines.push(`  column ${bias} as bias d`);
+  for (const note of connector.ignored) lines.push(`  ignored: ${note}`);
+  return `${lines.join('\n')}\n`;
 }
 
 export function formatMeanField(rank: number, meanField: ReturnType<typeof meanFieldSummary>, out: string | undefined): string {
