@@ -27,6 +27,11 @@ export const FIXED_POINT_DEFAULTS = Object.freeze({ extent: 3, mergeDistance: 1e
 
 const NEWTON_STEPS = 60;
 const ROOT_TOLERANCE = 1e-12;
+/** Backtracking stops at steps shorter than this fraction of the Newton step. */
+const MIN_STEP = 1 / 1024;
+/** Newton has stalled when |F| fell by less than STALL_FACTOR over the last STALL_STEPS steps. */
+const STALL_STEPS = 8;
+const STALL_FACTOR = 0.5;
 
 /**
  * The fixed points of tau dkappa/dt = -kappa + G(kappa) (model.md §14 "root finding in
@@ -74,13 +79,17 @@ function newtonRoot(field: LatentField, start: Float64Array, flow: Float64Array,
   const trialFlow = new Float64Array(R);
   latentFlow(field, kappa, flow, jacobian);
   let norm = maxNorm(flow);
+  const history: number[] = [norm];
   for (let step = 0; step < NEWTON_STEPS; step++) {
     if (norm <= ROOT_TOLERANCE * Math.max(1, maxNorm(kappa))) return kappa;
+    // Stalled: on a near-continuum of roots (a ring drawn on a finite grid) Newton crawls
+    // along it, each step a long backtrack; a root is what it has reached by then, or none.
+    if (history.length > STALL_STEPS && norm > STALL_FACTOR * history[history.length - 1 - STALL_STEPS]) break;
     const direction = solveSmall(jacobian, flow, R);
     if (direction === null) return null;
     let t = 1;
     let accepted = false;
-    while (t > 1e-6) {
+    while (t > MIN_STEP) {
       for (let r = 0; r < R; r++) trial[r] = kappa[r] - t * direction[r];
       latentFlow(field, trial, trialFlow);
       const trialNorm = maxNorm(trialFlow);
@@ -94,6 +103,7 @@ function newtonRoot(field: LatentField, start: Float64Array, flow: Float64Array,
     kappa.set(trial);
     latentFlow(field, kappa, flow, jacobian);
     norm = maxNorm(flow);
+    history.push(norm);
   }
   return norm <= 1e-10 ? kappa : null;
 }
