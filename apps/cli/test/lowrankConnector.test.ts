@@ -1,5 +1,5 @@
 // Connector .npz input (model.md §14; fixtures by test/fixtures/connector/make_npz.py).
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decodeNpy } from '@maxent/core';
@@ -91,5 +91,23 @@ describe('maxent lowrank teacher --npz (Connector files)', () => {
     const noLatents = await runMaxent(['lowrank', 'constraints', '--trajectories', fixture('plain.npz'), '--alpha', '0.1'], folder);
     expect(noLatents.code).toBe(2);
     expect(noLatents.stderr).toMatch(/--trajectories.*needs the key latents.*found MBD, N/);
+  });
+
+  it('a teacher with biases has no odd G: its constraints are exit 3 with the reason, and folding is refused', async () => {
+    const folder = temporaryFolder();
+    const made = await runMaxent(['lowrank', 'teacher', '--npz', fixture('bias_stored.npz'), '--out', 't.json', '--quiet'], folder);
+    expect(made.code, made.stderr).toBe(0);
+    const constraints = await runMaxent(['lowrank', 'constraints', '--network', 't.json', '--out', 'c.json'], folder);
+    expect(constraints.code, constraints.stderr).toBe(3);
+    expect(constraints.stderr).toMatch(/inconsistent.*biases/);
+    const folded = await runMaxent(['lowrank', 'constraints', '--network', 't.json', '--fold', 'yes', '--out', 'c.json'], folder);
+    expect(folded.code, folded.stderr).toBe(2);
+    expect(folded.stderr).toMatch(/--fold.*biases.*allowed: no/);
+    // The same loadings without the bias column fold and pass.
+    const plain = await runMaxent(['lowrank', 'teacher', '--npz', fixture('plain.npz'), '--out', 'p.json', '--quiet'], folder);
+    expect(plain.code, plain.stderr).toBe(0);
+    const plainConstraints = await runMaxent(['lowrank', 'constraints', '--network', 'p.json', '--out', 'pc.json', '--quiet'], folder);
+    expect(plainConstraints.code, plainConstraints.stderr).toBe(0);
+    expect(readdirSync(folder).sort()).toEqual(['p.json', 'pc.json', 't.json']);
   });
 });

@@ -54,6 +54,7 @@ function runConstraints(io: CliIO, flags: Record<string, unknown>): void {
   let points: Float64Array;
   let targets: Float64Array;
   let source: string;
+  let biased = false;
   if (settings.trajectories !== undefined) {
     const path = String(settings.trajectories);
     const array = path.endsWith('.npz') ? readConnectorLatents(io, path) : decodeNpy(readInputBytes(io, path, '--trajectories'), '--trajectories');
@@ -77,13 +78,23 @@ function runConstraints(io: CliIO, flags: Record<string, unknown>): void {
       kind === 'square'
         ? { kind, extent, count: integerFlag(textSetting(settings, 'count'), '--count', { min: 2 }) ?? (rank === 1 ? 61 : 11) }
         : { kind, extent, radii: integerFlag(textSetting(settings, 'radii'), '--radii', { min: 1 }) ?? 5, angles: integerFlag(textSetting(settings, 'angles'), '--angles', { min: 1 }) ?? 16 };
-    const fold = choiceSetting(settings, 'fold', ['yes', 'no'] as const, 'yes') === 'yes' && nonlinearity === 'tanh';
+    // Folding keeps one point of each +-kappa pair because G(-kappa) = -G(kappa) for odd phi;
+    // with biases that relation fails, so every pair is kept and the check below says so.
+    biased = network.bias !== null && network.bias.some((d) => d !== 0);
+    const foldSetting = choiceSetting(settings, 'fold', ['yes', 'no'] as const, biased ? 'no' : 'yes');
+    if (biased && foldSetting === 'yes' && settings.fold !== undefined) {
+      throw new InvalidInputError('--fold', 'invalid `--fold`: the network has biases, so G(-kappa) = -G(kappa) does not hold and the grid cannot be folded; allowed: no');
+    }
+    const fold = foldSetting === 'yes' && nonlinearity === 'tanh';
     points = gridPoints(rank, grid, fold);
     targets = fieldTargets(field, points);
     source = `${finite ? 'finite network' : 'mean field of the teacher'} of ${path}`;
   }
   const degeneracies = findDegeneracies(rank, nonlinearity, points, targets);
-  if (!degeneracies.consistent) throw new ProblemHasNoAnswerError(`the targets are inconsistent, no distribution has these moments: ${degeneracies.reason}`, 'infeasible');
+  if (!degeneracies.consistent) {
+    const why = biased ? ' (the network has biases d_i; the low-rank max-ent model n phi(m . kappa) of model.md §14 has none, so it cannot reproduce them)' : '';
+    throw new ProblemHasNoAnswerError(`the targets are inconsistent, no distribution has these moments: ${degeneracies.reason}${why}`, 'infeasible');
+  }
   // Keep one constraint per relation group: the dropped ones repeat it (model.md §14 "Degeneracy").
   const R = rank;
   const kept = degeneracies.kept;
