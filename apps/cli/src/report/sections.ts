@@ -202,7 +202,7 @@ const CONTENT: Readonly<Record<string, KindContent>> = {
   'lowrank-analysis': {
     figures: (file) => (drawableRank(file) ? [lowrankTrajectoriesFigure] : []),
     tables: (file) => [
-      scalarTable('attractors', 'Attractors of the finite network (model.md §14)', file, ['rank', 'ring', 'cycle']),
+      scalarTable('attractors', 'Attractors of the finite network (model.md §14)', file, ['rank', 'attractor.kind', 'attractor.slowness', 'ring', 'cycle']),
       arrayTable('fixed-points', 'Fixed points', file, 'fixedPoints', FIXED_POINT_FIELDS),
       scalarTable('populations', 'Populations of the loadings', file, ['populations.count']),
       scalarTable('dissimilarity', 'Dissimilarity to the teacher', file, ['dissimilarity']),

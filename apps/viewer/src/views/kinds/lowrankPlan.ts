@@ -85,7 +85,7 @@ export function lowrankTables(file: Record<string, unknown>) {
     default:
       return [
         scalarTable('lowrank-attractors', 'Attractors and dissimilarity (model.md §14)', file, [
-          'rank', 'ring.radius', 'ring.radiusSpread', 'ring.drift', 'cycle.radius', 'cycle.period', 'populations.count',
+          'rank', 'attractor.kind', 'attractor.slowness', 'ring.radius', 'ring.radiusSpread', 'ring.drift', 'cycle.radius', 'cycle.period', 'populations.count',
           'dissimilarity.energyDistance', 'dissimilarity.conditionalMeanMsd',
         ]),
         arrayTable('lowrank-fixed-points', 'Fixed points of the finite network', file.fixedPoints, FIXED_POINT_COLUMNS),
