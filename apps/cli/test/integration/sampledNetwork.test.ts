@@ -68,12 +68,17 @@ describe('a sampled max-ent network solves the select task (K = 3, relu, sigma =
     expect(evaluation.linearized.r2).toBeGreaterThan(0.99);
   });
 
-  it('blocked mcmc sampler, N = 20000: R-hat < 1.01, nonlinear R^2 > 0.93, linearised R^2 > 0.98', () => {
+  // MCMC with thin auto (the default): ESS of every f_kj >= N / 2, so the network's mean f
+  // (the linearised gains) fluctuates up to sqrt(2) times as much as for exact draws.
+  // Measured over seeds 1-10 (N = 2e4): nonlinear R^2 0.936-0.969, linearised 0.961-0.9985
+  // (exact draws of the same seeds: 0.984-0.998); asserted where it holds for every seed.
+  it('blocked mcmc sampler (thin auto), N = 20000: R-hat < 1.01, ESS / N >= 1/2, nonlinear R^2 > 0.93, linearised R^2 > 0.95', () => {
     const { network, diagnostics } = sampleMcmcNeurons(solution, { neurons: 20_000, seed: 1 });
     expect(diagnostics.rhat).toBeLessThan(1.01);
+    expect(diagnostics.essRatio).toBeGreaterThanOrEqual(0.5);
     const evaluation = evaluate(network);
     expect(evaluation.r2).toBeGreaterThan(0.93);
-    expect(evaluation.linearized.r2).toBeGreaterThan(0.98);
+    expect(evaluation.linearized.r2).toBeGreaterThan(0.95);
   });
 
   it('negative control: prior neurons (lambda = 0) do not solve the task', () => {
