@@ -23,10 +23,23 @@ export interface DenseProducts {
 export const PRODUCT_KERNELS = ['simd', 'javascript'] as const;
 export type ProductKernel = (typeof PRODUCT_KERNELS)[number];
 
-/** The JavaScript kernels: the fallback where WebAssembly SIMD is missing, and for operands outside an arena. */
-export const javascriptProducts: DenseProducts = Object.freeze({
-  kernel: 'javascript',
-  gemm: gemmAccumulate,
-  gemmTransposedA: gemmTransposedAAccumulate,
-  gemmTransposedB: gemmTransposedBAccumulate,
-});
+/**
+ * The JavaScript kernels: the fallback where WebAssembly SIMD is missing, and
+ * for operands outside an arena. a b^T copies b transposed into a scratch
+ * buffer that grows to the largest b seen (calls never nest, so one suffices).
+ */
+export function createJavascriptProducts(): DenseProducts {
+  let scratch = new Float64Array(0);
+  return Object.freeze({
+    kernel: 'javascript',
+    gemm: gemmAccumulate,
+    gemmTransposedA: gemmTransposedAAccumulate,
+    gemmTransposedB(m, n, k, a, aOffset, lda, b, bOffset, ldb, c, cOffset, ldc) {
+      if (scratch.length < n * k) scratch = new Float64Array(n * k);
+      gemmTransposedBAccumulate(m, n, k, a, aOffset, lda, b, bOffset, ldb, c, cOffset, ldc, scratch);
+    },
+  } satisfies DenseProducts);
+}
+
+/** One shared instance of {@link createJavascriptProducts}. */
+export const javascriptProducts: DenseProducts = createJavascriptProducts();

@@ -171,9 +171,9 @@ export function gemmStridedAAccumulate(
 
 /**
  * c += a b^T for b stored n x k: c[cOffset + i ldc + j] += sum_l
- * a[aOffset + i lda + l] b[bOffset + j ldb + l]. One dot product per entry, in
- * the order of the file comment; slower than the other two (the fallback path
- * only: the SIMD kernel blocks it).
+ * a[aOffset + i lda + l] b[bOffset + j ldb + l]. b is copied transposed into
+ * `scratch` (at least k n entries; O(n k) against the product's O(m n k)) and
+ * the product runs as {@link gemmAccumulate}, in the same rounding order.
  */
 export function gemmTransposedBAccumulate(
   m: number,
@@ -188,18 +188,14 @@ export function gemmTransposedBAccumulate(
   c: Float64Array,
   cOffset: number,
   ldc: number,
+  scratch: Float64Array,
 ): void {
   if (m <= 0 || n <= 0 || k <= 0) return;
-  for (let i = 0; i < m; i++) {
-    const ar = aOffset + i * lda;
-    const cr = cOffset + i * ldc;
-    for (let j = 0; j < n; j++) {
-      const br = bOffset + j * ldb;
-      let sum = c[cr + j];
-      for (let l = 0; l < k; l++) sum += a[ar + l] * b[br + l];
-      c[cr + j] = sum;
-    }
+  for (let j = 0; j < n; j++) {
+    const row = bOffset + j * ldb;
+    for (let l = 0; l < k; l++) scratch[l * n + j] = b[row + l];
   }
+  gemmStridedAAccumulate(m, n, k, a, aOffset, lda, 1, scratch, 0, n, c, cOffset, ldc);
 }
 
 /** out (cols x rows) = the transpose of a (rows x cols), both dense row-major; they must not overlap. */
