@@ -5,7 +5,8 @@
 export { assertSquareFinite, assertSymmetric } from './linalg/squareMatrix.js';
 export { multiplySquare, multiplyAccumulate, oneNorm, solveInPlace } from './linalg/denseKernels.js';
 export { expmOfValidated, expmPlan } from './linalg/expm.js';
-export { expmFrechetOfValidated } from './linalg/expmFrechet.js';
+export { expmFrechetOfValidated, expmFrechetScratchLength, EXPM_FRECHET_SCRATCH_MATRICES } from './linalg/expmFrechet.js';
+export type { ExpmFrechetMemory } from './linalg/expmFrechet.js';
 export { gemmAccumulate, gemmTransposedAAccumulate, gemmTransposedBAccumulate, transposeInto } from './linalg/gemm.js';
 export { javascriptProducts, PRODUCT_KERNELS } from './linalg/denseProducts.js';
 export type { DenseProducts, ProductKernel } from './linalg/denseProducts.js';

@@ -5,7 +5,7 @@
 // trials/s with L1 and 4800 with seRNN (expm differentiated); the goal is >= 0.5x.
 import type { Bench } from 'tinybench';
 import { createRng } from '@maxent/core';
-import { createFloat64Arena, type ProductKernel } from '@maxent/core/internal';
+import { createFloat64Arena, expmFrechetScratchLength, type ProductKernel } from '@maxent/core/internal';
 import {
   bpttWorkspaceLength,
   constraintAndGradient,
@@ -39,7 +39,10 @@ export function rnnStep(regularizer: Regularizer, kernel: ProductKernel = 'simd'
     const units = 100;
     const steps = trialSteps(settings.task);
     const shape = { units, classes: RNN_CLASSES };
-    const arena = createFloat64Arena(2 * rnnParametersLength(RNN_INPUTS, units, RNN_CLASSES) + trialBatchLength(settings.task, RNN_BATCH) + bpttWorkspaceLength(shape, RNN_BATCH, steps), kernel);
+    const arena = createFloat64Arena(
+      2 * rnnParametersLength(RNN_INPUTS, units, RNN_CLASSES) + trialBatchLength(settings.task, RNN_BATCH) + bpttWorkspaceLength(shape, RNN_BATCH, steps) + expmFrechetScratchLength(units),
+      kernel,
+    );
     const p = createRnnParameters(RNN_INPUTS, units, RNN_CLASSES, arena);
     initializeRnn(p, createRng(1));
     const gradient = createRnnParameters(RNN_INPUTS, units, RNN_CLASSES, arena);
@@ -51,7 +54,7 @@ export function rnnStep(regularizer: Regularizer, kernel: ProductKernel = 'simd'
     return () => {
       drawTrials(batch, settings.task, rng);
       const outcome = taskLossAndGradient(p, batch, workspace, gradient);
-      const constraint = constraintAndGradient(regularizer, p.w, units, distances, settings.gamma, gradient.w);
+      const constraint = constraintAndGradient(regularizer, p.w, units, distances, settings.gamma, gradient.w, 'frechet', arena);
       adam.step(p.all, gradient.all);
       const loss = outcome.loss + settings.gamma * constraint;
       if (!Number.isFinite(loss)) throw new Error(`rnn step ${regularizer}: non-finite loss ${loss}`);

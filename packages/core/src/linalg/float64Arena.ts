@@ -17,6 +17,10 @@ export interface Float64Arena {
   readonly capacity: number;
   /** A zero-filled view of `length` entries, 16-byte aligned (one v128); throws past the capacity. */
   allocate(length: number): Float64Array;
+  /** The allocation point, for {@link Float64Arena.release}. */
+  mark(): number;
+  /** Takes back everything allocated since `mark`: scratch space of one call; views from then on must not be used. */
+  release(mark: number): void;
 }
 
 /** `auto`: `simd` where the engine runs WebAssembly SIMD, else `javascript`. */
@@ -60,6 +64,8 @@ export function createFloat64Arena(capacity: number, kernel: ArenaKernel = 'auto
     products = javascriptProducts;
   }
   let used = 0;
+  /** Entries below this may hold old values (from released views). */
+  let dirty = 0;
   return {
     kernel: resolved,
     products,
@@ -68,8 +74,18 @@ export function createFloat64Arena(capacity: number, kernel: ArenaKernel = 'auto
       const size = arenaLength(length);
       if (used + size > capacity) throw new RangeError(`Float64Arena: ${length} entries requested with ${capacity - used} of ${capacity} left`);
       const view = new Float64Array(buffer, 8 * used, length);
+      // Released space comes back dirty; fresh space is zero already.
+      if (used < dirty) view.fill(0);
       used += size;
       return view;
+    },
+    mark() {
+      return used;
+    },
+    release(mark) {
+      if (!Number.isInteger(mark) || mark < 0 || mark > used) throw new RangeError(`Float64Arena: cannot release to ${mark} with ${used} entries in use`);
+      dirty = Math.max(dirty, used);
+      used = mark;
     },
   };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createRng } from '@maxent/core';
-import { createFloat64Arena, type ProductKernel } from '@maxent/core/internal';
+import { createFloat64Arena, expmFrechetScratchLength, type ProductKernel } from '@maxent/core/internal';
 import { expectAllClose } from '#testing';
 import { bpttWorkspaceLength, createBpttWorkspace, createEvaluationWorkspace, evaluateTrials, evaluationWorkspaceLength, taskLossAndGradient } from './bptt.js';
 import { createRnnParameters, rnnParametersLength, type RnnParameters } from './network.js';
@@ -127,6 +127,18 @@ describe('constraintAndGradient', () => {
       numeric[index] = (gamma * (plus - minus)) / (2 * h);
     }
     expectAllClose(gradient, numeric, { rtol: 1e-6, atol: 1e-8 });
+  });
+
+  it.each(['comm', 'sernn'] as const)('%s: with a SIMD scratch arena, the same bits, and the scratch given back', (regularizer) => {
+    const plain = new Float64Array(units * units);
+    const value = constraintAndGradient(regularizer, w, units, distances, 0.7, plain);
+    const scratch = createFloat64Arena(expmFrechetScratchLength(units), 'simd');
+    for (let round = 0; round < 2; round++) {
+      const viaScratch = new Float64Array(units * units);
+      expect(constraintAndGradient(regularizer, w, units, distances, 0.7, viaScratch, 'frechet', scratch)).toBe(value);
+      expect(Array.from(viaScratch)).toEqual(Array.from(plain));
+      expect(scratch.mark()).toBe(0);
+    }
   });
 
   it('none is zero; l1 and space are the sums of |W| and |W| . D', () => {

@@ -1,5 +1,5 @@
 import { createRng, deriveSeed, type Progress } from '@maxent/core';
-import { createFloat64Arena, type ArenaKernel } from '@maxent/core/internal';
+import { createFloat64Arena, expmFrechetScratchLength, type ArenaKernel } from '@maxent/core/internal';
 import { createKerasAdam } from './adam.js';
 import {
   bpttWorkspaceLength,
@@ -99,6 +99,8 @@ export function trainRnn(settings: RnnSettings = {}, options: TrainRnnOptions = 
   const shape = { units, classes: RNN_CLASSES };
   let capacity = 2 * parametersLength + trialBatchLength(resolved.task, resolved.testTrials) + evaluationWorkspaceLength(shape, resolved.testTrials);
   for (const size of batchSizes) capacity += trialBatchLength(resolved.task, size) + bpttWorkspaceLength(shape, size, steps);
+  // Scratch of the penalty's expm Fréchet derivative, taken and given back every batch.
+  capacity += expmFrechetScratchLength(units);
   const arena = createFloat64Arena(capacity, options.kernel);
 
   const parameters = createRnnParameters(RNN_INPUTS, units, RNN_CLASSES, arena);
@@ -129,7 +131,7 @@ export function trainRnn(settings: RnnSettings = {}, options: TrainRnnOptions = 
       const { batch, workspace } = index === batchesPerEpoch - 1 ? lastBatch : full;
       drawTrials(batch, resolved.task, trialRng);
       const outcome = taskLossAndGradient(parameters, batch, workspace, gradient);
-      const constraint = constraintAndGradient(resolved.regularizer, parameters.w, units, distances, resolved.gamma, gradient.w, resolved.communicabilityGradient);
+      const constraint = constraintAndGradient(resolved.regularizer, parameters.w, units, distances, resolved.gamma, gradient.w, resolved.communicabilityGradient, arena);
       const loss = outcome.loss + resolved.gamma * constraint;
       if (!Number.isFinite(loss) || !gradient.all.every(Number.isFinite)) {
         stoppedBy = 'diverged';
