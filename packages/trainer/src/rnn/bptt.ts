@@ -174,18 +174,19 @@ export function taskLossAndGradient(p: RnnParameters, batch: TrialBatch, workspa
   products.gemmTransposedB(trials, n, classes, dLogits, 0, classes, p.wOut, 0, classes, dHidden, 0, n);
 
   for (let t = steps - 1; t >= 0; t--) {
-    // dPre = dh_{t+1} * relu'(pre-activation), the gain read from h_{t+1} = relu(.)
-    // (kernels.ts reluGainOfOutput); db += its column sums (trial by trial) in the same pass.
+    // dPre = dh_{t+1} * relu'(pre-activation), the gain read from h_{t+1} = relu(.) (kernels.ts reluGainOfOutput).
     const out = (t + 1) * block;
+    for (let index = 0; index < block; index++) {
+      const h = hidden[out + index];
+      dPre[index] = dHidden[index] * Math.ceil(h / (h + 1));
+    }
+    // db += column sums of dPre, trial by trial for each unit (a running sum in a local is
+    // faster than a pass over rows, and adds in the same order).
     const db = gradient.b;
-    for (let trial = 0; trial < trials; trial++) {
-      const row = trial * n;
-      for (let j = 0; j < n; j++) {
-        const h = hidden[out + row + j];
-        const d = dHidden[row + j] * Math.ceil(h / (h + 1));
-        dPre[row + j] = d;
-        db[j] += d;
-      }
+    for (let j = 0; j < n; j++) {
+      let sum = db[j];
+      for (let trial = 0; trial < trials; trial++) sum += dPre[trial * n + j];
+      db[j] = sum;
     }
     // dW += h_t^T dPre (h_0 = 0 adds nothing), dW_in += x_t^T dPre.
     if (t > 0) products.gemmTransposedA(n, n, trials, hidden, t * block, n, dPre, 0, n, gradient.w, 0, n);
