@@ -9,7 +9,8 @@ import type { TrialBatch } from './task.js';
  * recurrent-weight gradient), run by the workspace's {@link DenseProducts}:
  * WebAssembly SIMD when the workspace, the parameters, the gradient and the
  * batch live in one Float64Arena, else JavaScript. The transposed operands are
- * read in place (a^T b, a b^T), never copied. Both kernels round every product
+ * read in place (a^T b, a b^T; only the JavaScript a b^T copies b^T per call).
+ * Both kernels round every product
  * the same way (core's gemm.ts), so the kernel does not change a single bit of
  * the result.
  *
