@@ -31,13 +31,18 @@ let compiled: object | null | undefined;
 
 /**
  * The compiled kernel module, or null where WebAssembly or its SIMD proposal is
- * missing: validating the kernel module itself is the feature test (it fails
- * exactly when an engine cannot run these v128 instructions).
+ * missing (or compiling is forbidden): validating the kernel module itself is the
+ * feature test (it fails exactly when an engine cannot run these v128 instructions).
  */
 function kernelModule(): object | null {
   if (compiled === undefined) {
     const bytes = hexBytes(GEMM_WASM_HEX);
-    compiled = wasmApi !== undefined && wasmApi.validate(bytes) ? new wasmApi.Module(bytes) : null;
+    try {
+      compiled = wasmApi !== undefined && wasmApi.validate(bytes) ? new wasmApi.Module(bytes) : null;
+    } catch {
+      // A page whose Content-Security-Policy forbids compiling WebAssembly: the JavaScript kernels.
+      compiled = null;
+    }
   }
   return compiled;
 }
