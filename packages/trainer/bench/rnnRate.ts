@@ -16,7 +16,8 @@ function median(values: number[]): number {
 for (const regularizer of ['l1', 'sernn'] as const) {
   for (const kernel of ['simd', 'javascript'] as const) {
     const step = rnnStep(regularizer, kernel);
-    for (let warm = 0; warm < 3; warm++) step();
+    // Enough steps for V8 to tier the wasm kernels up from its baseline compiler (Liftoff) to TurboFan.
+    for (let warm = 0; warm < 10; warm++) step();
     const perCpu: number[] = [];
     const perWall: number[] = [];
     for (let window = 0; window < windows; window++) {
