@@ -30,13 +30,13 @@ export { createParameterBuffer, initializeParameters } from './initialization.js
 export type { ParameterBuffer } from './initialization.js';
 export { VERSION } from './version.js';
 // Spatially embedded recurrent networks (model.md §12).
-export { GOALS, MOVES, RNN_INPUTS, RNN_CLASSES, DEFAULT_PROBLEMS, RNN_TASK_DEFAULTS, rnnTaskSchema, problemAnswer, trialSteps, createTrialBatch, fillTrials, drawTrials, noiseFreeTrials } from './rnn/task.js';
+export { GOALS, MOVES, RNN_INPUTS, RNN_CLASSES, DEFAULT_PROBLEMS, RNN_TASK_DEFAULTS, rnnTaskSchema, problemAnswer, trialSteps, createTrialBatch, trialBatchLength, fillTrials, drawTrials, noiseFreeTrials } from './rnn/task.js';
 export type { Goal, Move, Problem, RnnTask, TrialBatch } from './rnn/task.js';
 export { gridPositions, gridDistances } from './rnn/grid.js';
-export { createRnnParameters, initializeRnn, orthogonalInto, glorotUniformInto } from './rnn/network.js';
+export { createRnnParameters, rnnParametersLength, initializeRnn, orthogonalInto, glorotUniformInto } from './rnn/network.js';
 export type { RnnParameters } from './rnn/network.js';
-export { createBpttWorkspace, taskLossAndGradient, evaluateTrials } from './rnn/bptt.js';
-export type { BpttWorkspace, TaskOutcome } from './rnn/bptt.js';
+export { createBpttWorkspace, bpttWorkspaceLength, createEvaluationWorkspace, evaluationWorkspaceLength, taskLossAndGradient, evaluateTrials } from './rnn/bptt.js';
+export type { BpttWorkspace, EvaluationWorkspace, RnnShape, TaskOutcome } from './rnn/bptt.js';
 export { REGULARIZERS, COMMUNICABILITY_GRADIENTS, constraintAndGradient } from './rnn/penalty.js';
 export type { Regularizer, CommunicabilityGradient } from './rnn/penalty.js';
 export { createKerasAdam } from './rnn/adam.js';

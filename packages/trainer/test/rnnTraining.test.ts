@@ -4,17 +4,18 @@ import { trainRnn, type RnnEpoch } from '../src/index.js';
 // The full network of model.md §12 trained without a penalty. The original reports
 // networks above 90% test accuracy; a PyTorch reference got there within 10 epochs
 // for 4 of 5 seeds (the others sat at the option-only ceiling of 62.5%). We require
-// at least 3 of 5, stopping each run as soon as it crosses 90% to keep CI short.
-// Full-size training runs take minutes of CPU (10 minutes under load): they run when
-// MAXENT_LONG_TESTS=1 is set, and say so when skipped (docs/assumptions.md, issue 14).
-const long = process.env.MAXENT_LONG_TESTS === '1';
-if (!long) console.log('skipping the full-size RNN training test: set MAXENT_LONG_TESTS=1 to run it (minutes of CPU)');
-
-describe.runIf(long)('trainRnn without a penalty', () => {
-  it('reaches >= 90% test accuracy within 10 epochs for at least 3 of 5 seeds', { timeout: 900_000 }, () => {
+// at least 3 of 5. Each run stops as soon as it crosses 90%, and the seeds stop as
+// soon as the outcome is decided (3 reached, or 3 failed), which keeps the test at
+// about 35 s of CPU on the WebAssembly SIMD products (measured 2026-12-01: seeds 1,
+// 3, 4 and 5 reach 90% in 2, 2, 2 and 5 epochs, seed 2 sits at 62-79% for all 10),
+// so it runs in CI unconditionally.
+describe('trainRnn without a penalty', () => {
+  it('reaches >= 90% test accuracy within 10 epochs for at least 3 of 5 seeds', { timeout: 600_000 }, () => {
     const reached: boolean[] = [];
     const seen: number[][] = [];
     for (const seed of [1, 2, 3, 4, 5]) {
+      const successes = reached.filter(Boolean).length;
+      if (successes >= 3 || reached.length - successes >= 3) break;
       const controller = new AbortController();
       const accuracies: number[] = [];
       const onEpoch = (epoch: RnnEpoch) => {

@@ -4,7 +4,8 @@ import type { Mat } from '../matrix.js';
 import { createRng } from '../rng.js';
 import { expectAllClose } from '#testing';
 import { expm } from './expm.js';
-import { expmFrechet } from './expmFrechet.js';
+import { expmFrechet, expmFrechetOfValidated, expmFrechetScratchLength } from './expmFrechet.js';
+import { createFloat64Arena } from './float64Arena.js';
 
 const rng = createRng('expm-frechet');
 function randomMat(n: number, scale: number): Mat {
@@ -103,5 +104,30 @@ describe('expmFrechet', () => {
     const bad = randomMat(2, 1);
     bad.data[1] = Number.NaN;
     expect(() => expmFrechet(randomMat(2, 1), bad)).toThrow(/invalid `E`: must hold only finite numbers/);
+  });
+});
+
+describe('expmFrechetOfValidated in a Float64Arena', () => {
+  // 1-norms across every Padé degree (3, 5, 7, 9, 13) and with squarings.
+  it.each([0.01, 0.1, 0.5, 1.5, 4, 40])('norm scale %f: fits in expmFrechetScratchLength, and SIMD and JavaScript kernels give the same bits', (scale) => {
+    const n = 9;
+    const a = randomMat(n, scale / n);
+    const e = randomMat(n, 1);
+    const plain = expmFrechetOfValidated(a.data, e.data, n);
+    for (const kernel of ['simd', 'javascript'] as const) {
+      const arena = createFloat64Arena(expmFrechetScratchLength(n), kernel);
+      // Twice over the same scratch: released views come back zeroed.
+      for (let round = 0; round < 2; round++) {
+        const mark = arena.mark();
+        const result = expmFrechetOfValidated(a.data, e.data, n, arena);
+        expect(result.exp.data.buffer).toBe(arena.allocate(0).buffer);
+        expect(Array.from(result.exp.data)).toEqual(Array.from(plain.exp.data));
+        expect(Array.from(result.frechet.data)).toEqual(Array.from(plain.frechet.data));
+        arena.release(mark);
+      }
+    }
+    // And the plain result is the exponential's derivative (block identity, as above).
+    const reference = byBlockIdentity(a, e);
+    expectAllClose(plain.frechet.data, reference.frechet, { rtol: 1e-10, atol: 1e-12 });
   });
 });

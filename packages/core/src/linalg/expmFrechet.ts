@@ -1,6 +1,8 @@
 import { ProblemHasNoAnswerError, InvalidInputError } from '../errors.js';
 import type { Mat } from '../matrix.js';
-import { multiplyAccumulate, multiplySquare, oneNorm, solveInPlace } from './denseKernels.js';
+import { javascriptProducts, type DenseProducts } from './denseProducts.js';
+import { oneNorm, solveInPlace } from './denseKernels.js';
+import { arenaLength } from './float64Arena.js';
 import { expmPlan, PADE } from './expm.js';
 import { assertSquareFinite } from './squareMatrix.js';
 
@@ -19,6 +21,10 @@ import { assertSquareFinite } from './squareMatrix.js';
  * the matrix exponential", doi:10.1137/080716426, Algorithm 6.4): L is linear
  * in E, so the size of E does not change the approximation error relative to
  * ||E||.
+ *
+ * The products run through a {@link DenseProducts} (gemm.ts' rounding order), so
+ * with buffers from a Float64Arena they run as WebAssembly SIMD and give the
+ * same bits as in JavaScript.
  */
 export interface ExpmFrechet {
   /** e^A. */
@@ -43,21 +49,48 @@ interface Pair {
   readonly y: Float64Array;
 }
 
+/**
+ * Where the computation keeps its matrices and runs its products: by default
+ * plain arrays and the JavaScript kernels; a Float64Arena's `allocate` and
+ * `products` (with {@link EXPM_FRECHET_SCRATCH_MATRICES} n x n matrices of room)
+ * put it on the SIMD kernels. `allocate` must return zeroed views.
+ */
+export interface ExpmFrechetMemory {
+  readonly products: DenseProducts;
+  allocate(length: number): Float64Array;
+}
+
+const PLAIN_MEMORY: ExpmFrechetMemory = Object.freeze({ products: javascriptProducts, allocate: (length: number) => new Float64Array(length) });
+
+/**
+ * The n x n matrices one call allocates at most: the scaled pair A (2), U and V
+ * (4), the degree-13 powers and sums A^2, A^4, A^6, inner, outer (10; the lower
+ * degrees take 8), and the LU copy (1). The result is two of these.
+ */
+export const EXPM_FRECHET_SCRATCH_MATRICES = 17;
+
+/** Float64Arena entries an {@link ExpmFrechetMemory} needs for n x n matrices. */
+export function expmFrechetScratchLength(n: number): number {
+  return EXPM_FRECHET_SCRATCH_MATRICES * arenaLength(n * n);
+}
+
 /** The computation behind {@link expmFrechet} on raw n x n row-major buffers (not modified). */
-export function expmFrechetOfValidated(aIn: Float64Array, eIn: Float64Array, n: number): ExpmFrechet {
+export function expmFrechetOfValidated(aIn: Float64Array, eIn: Float64Array, n: number, memory: ExpmFrechetMemory = PLAIN_MEMORY): ExpmFrechet {
   const size = n * n;
   const norm = oneNorm(aIn, n);
   const { degree, squarings } = expmPlan(norm);
   const scale = 2 ** -squarings;
-  const a: Pair = { x: new Float64Array(size), y: new Float64Array(size) };
+  const pair = (): Pair => ({ x: memory.allocate(size), y: memory.allocate(size) });
+  const multiplyPair = (f: Pair, g: Pair, out: Pair) => multiplyPairWith(memory.products, f, g, out, n);
+  const a = pair();
   for (let index = 0; index < size; index++) {
     a.x[index] = scale * aIn[index];
     a.y[index] = scale * eIn[index];
   }
-  const u = pair(size);
-  const v = pair(size);
-  if (degree === 13) padeTerms13(a, n, u, v);
-  else padeTermsLow(a, n, PADE[degree], u, v);
+  const u = pair();
+  const v = pair();
+  if (degree === 13) padeTerms13(a, n, u, v, pair, multiplyPair);
+  else padeTermsLow(a, n, PADE[degree], u, v, pair, multiplyPair);
   // r_m = (V - U)^-1 (V + U) for the pairs: with Q = V - U and P = V + U,
   // Q R = P gives Qx Rx = Px and Qx Ry = Py - Qy Rx.
   const q = v;
@@ -70,18 +103,21 @@ export function expmFrechetOfValidated(aIn: Float64Array, eIn: Float64Array, n: 
     p.x[index] = sumX;
     p.y[index] = sumY;
   }
-  const lu = Float64Array.from(q.x);
+  const lu = memory.allocate(size);
+  lu.set(q.x);
   if (!solveInPlace(lu, p.x, n)) {
     throw new ProblemHasNoAnswerError(`expmFrechet: the Padé denominator is singular (1-norm ${norm})`, 'not-converged');
   }
-  // p.y <- p.y - q.y p.x, then solve with q.x again (solveInPlace consumed the first copy).
-  multiplyAccumulate(q.y, p.x, p.y, n, 0, n, 0, n, 0, n, -1);
+  // p.y <- p.y + (-q.y) p.x (negation is exact; q.y is not needed again), then
+  // solve with q.x again (solveInPlace consumed the first copy).
+  for (let index = 0; index < size; index++) q.y[index] = -q.y[index];
+  memory.products.gemm(n, n, n, q.y, 0, n, p.x, 0, n, p.y, 0, n);
   lu.set(q.x);
   solveInPlace(lu, p.y, n);
   let result: Pair = p;
   let spare: Pair = q;
   for (let step = 0; step < squarings; step++) {
-    multiplyPair(result, result, spare, n);
+    multiplyPair(result, result, spare);
     const swap = result;
     result = spare;
     spare = swap;
@@ -94,15 +130,16 @@ export function expmFrechetOfValidated(aIn: Float64Array, eIn: Float64Array, n: 
   return { exp: { rows: n, cols: n, data: result.x }, frechet: { rows: n, cols: n, data: result.y } };
 }
 
-function pair(size: number): Pair {
-  return { x: new Float64Array(size), y: new Float64Array(size) };
-}
+type NewPair = () => Pair;
+type MultiplyPair = (f: Pair, g: Pair, out: Pair) => void;
 
 /** out = f g for pairs: (fx gx, fx gy + fy gx). `out` must not alias `f` or `g`. */
-function multiplyPair(f: Pair, g: Pair, out: Pair, n: number): void {
-  multiplySquare(f.x, g.x, out.x, n);
-  multiplySquare(f.x, g.y, out.y, n);
-  multiplyAccumulate(f.y, g.x, out.y, n, 0, n, 0, n, 0, n, 1);
+function multiplyPairWith(products: DenseProducts, f: Pair, g: Pair, out: Pair, n: number): void {
+  out.x.fill(0);
+  products.gemm(n, n, n, f.x, 0, n, g.x, 0, n, out.x, 0, n);
+  out.y.fill(0);
+  products.gemm(n, n, n, f.x, 0, n, g.y, 0, n, out.y, 0, n);
+  products.gemm(n, n, n, f.y, 0, n, g.x, 0, n, out.y, 0, n);
 }
 
 /** target += c * source, both parts. */
@@ -119,50 +156,50 @@ function addIdentity(target: Pair, c: number, n: number): void {
 }
 
 /** U and V of degree m <= 9 for a pair, as padeTermsLow of expm.ts. */
-function padeTermsLow(a: Pair, n: number, b: readonly number[], u: Pair, v: Pair): void {
-  const size = n * n;
-  const odd = pair(size);
+function padeTermsLow(a: Pair, n: number, b: readonly number[], u: Pair, v: Pair, pair: NewPair, multiplyPair: MultiplyPair): void {
+  const odd = pair();
   const half = (b.length - 2) / 2;
   addIdentity(odd, b[1], n);
   addIdentity(v, b[0], n);
-  const a2 = pair(size);
-  multiplyPair(a, a, a2, n);
-  let power: Pair = { x: Float64Array.from(a2.x), y: Float64Array.from(a2.y) };
-  let next = pair(size);
+  const a2 = pair();
+  multiplyPair(a, a, a2);
+  let power = pair();
+  power.x.set(a2.x);
+  power.y.set(a2.y);
+  let next = pair();
   for (let k = 1; k <= half; k++) {
     addScaled(odd, b[2 * k + 1], power);
     addScaled(v, b[2 * k], power);
     if (k < half) {
-      multiplyPair(power, a2, next, n);
+      multiplyPair(power, a2, next);
       const swap = power;
       power = next;
       next = swap;
     }
   }
-  multiplyPair(a, odd, u, n);
+  multiplyPair(a, odd, u);
 }
 
 /** Higham's degree-13 evaluation (expm.ts padeTerms13) for a pair. */
-function padeTerms13(a: Pair, n: number, u: Pair, v: Pair): void {
+function padeTerms13(a: Pair, n: number, u: Pair, v: Pair, pair: NewPair, multiplyPair: MultiplyPair): void {
   const b = PADE[13];
-  const size = n * n;
-  const a2 = pair(size);
-  const a4 = pair(size);
-  const a6 = pair(size);
-  const inner = pair(size);
-  const outer = pair(size);
-  multiplyPair(a, a, a2, n);
-  multiplyPair(a2, a2, a4, n);
-  multiplyPair(a4, a2, a6, n);
+  const a2 = pair();
+  const a4 = pair();
+  const a6 = pair();
+  const inner = pair();
+  const outer = pair();
+  multiplyPair(a, a, a2);
+  multiplyPair(a2, a2, a4);
+  multiplyPair(a4, a2, a6);
   combine(inner, b[13], a6, b[11], a4, b[9], a2);
-  multiplyPair(a6, inner, outer, n);
+  multiplyPair(a6, inner, outer);
   addScaled(outer, b[7], a6);
   addScaled(outer, b[5], a4);
   addScaled(outer, b[3], a2);
   addIdentity(outer, b[1], n);
-  multiplyPair(a, outer, u, n);
+  multiplyPair(a, outer, u);
   combine(inner, b[12], a6, b[10], a4, b[8], a2);
-  multiplyPair(a6, inner, v, n);
+  multiplyPair(a6, inner, v);
   addScaled(v, b[6], a6);
   addScaled(v, b[4], a4);
   addScaled(v, b[2], a2);

@@ -1,4 +1,4 @@
-import { gemmAccumulate, transposeInto } from '@maxent/core/internal';
+import { arenaLength, javascriptProducts, type DenseProducts, type Float64Arena } from '@maxent/core/internal';
 import type { RnnParameters } from './network.js';
 import type { TrialBatch } from './task.js';
 
@@ -6,12 +6,20 @@ import type { TrialBatch } from './task.js';
  * Backpropagation through time for the rate RNN of model.md §12, by hand on
  * Float64Array. Per step the work is three products of a trials x units batch
  * with a units x units matrix (forward, the hidden-state gradient, the
- * recurrent-weight gradient), all through core's register-blocked
- * `gemmAccumulate`; the transposes they need are copied once per step.
+ * recurrent-weight gradient), run by the workspace's {@link DenseProducts}:
+ * WebAssembly SIMD when the workspace, the parameters, the gradient and the
+ * batch live in one Float64Arena, else JavaScript. The transposed operands are
+ * read in place (a^T b, a b^T; only the JavaScript a b^T copies b^T per call).
+ * Both kernels round every product
+ * the same way (core's gemm.ts), so the kernel does not change a single bit of
+ * the result.
  *
  * Loss: the mean over trials of the cross-entropy of softmax(h_T W_out + b_out)
  * against the answer (log-sum-exp on the logits).
  */
+
+/** The sizes a workspace depends on. */
+export type RnnShape = Pick<RnnParameters, 'units' | 'classes'>;
 
 /** Buffers of one batch size, reused across steps: nothing is allocated per step. */
 export interface BpttWorkspace {
@@ -20,33 +28,54 @@ export interface BpttWorkspace {
   /** Hidden states h_0..h_T, (steps + 1) x trials x units; h_0 = 0. */
   readonly hidden: Float64Array;
   readonly logits: Float64Array;
-  /** d loss / d logits, then reused. */
+  /** d loss / d logits. */
   readonly dLogits: Float64Array;
-  /** d loss / d h_t of the step being processed, and the next one. */
+  /** d loss / d h_t of the step being processed. */
   readonly dHidden: Float64Array;
   readonly dPre: Float64Array;
-  readonly wTransposed: Float64Array;
-  readonly wOutTransposed: Float64Array;
-  /** h_t^T (units x trials) and x_t^T (inputs x trials) of one step. */
-  readonly hiddenTransposed: Float64Array;
-  readonly inputTransposed: Float64Array;
+  readonly products: DenseProducts;
 }
 
-export function createBpttWorkspace(parameters: RnnParameters, trials: number, steps: number): BpttWorkspace {
-  const { inputs, units: n, classes } = parameters;
-  return {
-    trials,
-    steps,
-    hidden: new Float64Array((steps + 1) * trials * n),
-    logits: new Float64Array(trials * classes),
-    dLogits: new Float64Array(trials * classes),
-    dHidden: new Float64Array(trials * n),
-    dPre: new Float64Array(trials * n),
-    wTransposed: new Float64Array(n * n),
-    wOutTransposed: new Float64Array(classes * n),
-    hiddenTransposed: new Float64Array(n * trials),
-    inputTransposed: new Float64Array(inputs * trials),
-  };
+/** Entries of hidden, logits, dLogits, dHidden, dPre, in that order. */
+function workspaceSizes(parameters: RnnShape, trials: number, steps: number): readonly number[] {
+  const { units: n, classes } = parameters;
+  return [(steps + 1) * trials * n, trials * classes, trials * classes, trials * n, trials * n];
+}
+
+/** Float64Arena entries {@link createBpttWorkspace} takes. */
+export function bpttWorkspaceLength(parameters: RnnShape, trials: number, steps: number): number {
+  return workspaceSizes(parameters, trials, steps).reduce((sum, size) => sum + arenaLength(size), 0);
+}
+
+/** A workspace in `arena` (its products too), or in plain arrays with the JavaScript products. */
+export function createBpttWorkspace(parameters: RnnParameters, trials: number, steps: number, arena?: Float64Arena): BpttWorkspace {
+  const [hidden, logits, dLogits, dHidden, dPre] = workspaceSizes(parameters, trials, steps).map((size) =>
+    arena === undefined ? new Float64Array(size) : arena.allocate(size),
+  );
+  return { trials, steps, hidden, logits, dLogits, dHidden, dPre, products: arena?.products ?? javascriptProducts };
+}
+
+/** Buffers of a forward pass over `trials` trials: two hidden states and the logits. */
+export interface EvaluationWorkspace {
+  readonly trials: number;
+  readonly current: Float64Array;
+  readonly next: Float64Array;
+  readonly logits: Float64Array;
+  readonly products: DenseProducts;
+}
+
+function evaluationSizes(parameters: RnnShape, trials: number): readonly number[] {
+  return [trials * parameters.units, trials * parameters.units, trials * parameters.classes];
+}
+
+/** Float64Arena entries {@link createEvaluationWorkspace} takes. */
+export function evaluationWorkspaceLength(parameters: RnnShape, trials: number): number {
+  return evaluationSizes(parameters, trials).reduce((sum, size) => sum + arenaLength(size), 0);
+}
+
+export function createEvaluationWorkspace(parameters: RnnParameters, trials: number, arena?: Float64Arena): EvaluationWorkspace {
+  const [current, next, logits] = evaluationSizes(parameters, trials).map((size) => (arena === undefined ? new Float64Array(size) : arena.allocate(size)));
+  return { trials, current, next, logits, products: arena?.products ?? javascriptProducts };
 }
 
 /** Task loss and how many trials the argmax of the logits answers correctly. */
@@ -60,11 +89,21 @@ export interface TaskOutcome {
  * `xOffset` (trials x inputs), `h_in` at `inOffset` and `h_out` at `outOffset`
  * of their buffers (trials x units).
  */
-function step(p: RnnParameters, trials: number, x: Float64Array, xOffset: number, hIn: Float64Array, inOffset: number, hOut: Float64Array, outOffset: number): void {
+function step(
+  products: DenseProducts,
+  p: RnnParameters,
+  trials: number,
+  x: Float64Array,
+  xOffset: number,
+  hIn: Float64Array,
+  inOffset: number,
+  hOut: Float64Array,
+  outOffset: number,
+): void {
   const { inputs, units: n, b } = p;
   for (let trial = 0; trial < trials; trial++) hOut.set(b, outOffset + trial * n);
-  gemmAccumulate(trials, n, inputs, x, xOffset, inputs, p.wIn, 0, n, hOut, outOffset, n);
-  gemmAccumulate(trials, n, n, hIn, inOffset, n, p.w, 0, n, hOut, outOffset, n);
+  products.gemm(trials, n, inputs, x, xOffset, inputs, p.wIn, 0, n, hOut, outOffset, n);
+  products.gemm(trials, n, n, hIn, inOffset, n, p.w, 0, n, hOut, outOffset, n);
   const end = outOffset + trials * n;
   // relu (kernels.ts) inline, branch-free.
   for (let index = outOffset; index < end; index++) {
@@ -74,10 +113,10 @@ function step(p: RnnParameters, trials: number, x: Float64Array, xOffset: number
 }
 
 /** logits = h W_out + b_out for `trials` hidden states at `offset`. */
-function readout(p: RnnParameters, trials: number, h: Float64Array, offset: number, logits: Float64Array): void {
+function readout(products: DenseProducts, p: RnnParameters, trials: number, h: Float64Array, offset: number, logits: Float64Array): void {
   const { units: n, classes } = p;
   for (let trial = 0; trial < trials; trial++) logits.set(p.bOut, trial * classes);
-  gemmAccumulate(trials, classes, n, h, offset, n, p.wOut, 0, classes, logits, 0, classes);
+  products.gemm(trials, classes, n, h, offset, n, p.wOut, 0, classes, logits, 0, classes);
 }
 
 /**
@@ -118,22 +157,22 @@ function crossEntropy(logits: Float64Array, labels: Int32Array, trials: number, 
 export function taskLossAndGradient(p: RnnParameters, batch: TrialBatch, workspace: BpttWorkspace, gradient: RnnParameters): TaskOutcome {
   const { inputs, units: n, classes } = p;
   const { trials, steps } = batch;
-  const { hidden, logits, dLogits, dHidden, dPre, wTransposed, wOutTransposed, hiddenTransposed, inputTransposed } = workspace;
+  if (workspace.trials !== trials || workspace.steps !== steps) {
+    throw new RangeError(`taskLossAndGradient: the workspace is for ${workspace.trials} trials of ${workspace.steps} steps, the batch has ${trials} of ${steps}`);
+  }
+  const { hidden, logits, dLogits, dHidden, dPre, products } = workspace;
   const block = trials * n;
   hidden.fill(0, 0, block);
-  for (let t = 0; t < steps; t++) step(p, trials, batch.inputs, t * trials * inputs, hidden, t * block, hidden, (t + 1) * block);
-  readout(p, trials, hidden, steps * block, logits);
+  for (let t = 0; t < steps; t++) step(products, p, trials, batch.inputs, t * trials * inputs, hidden, t * block, hidden, (t + 1) * block);
+  readout(products, p, trials, hidden, steps * block, logits);
   const outcome = crossEntropy(logits, batch.labels, trials, classes, dLogits);
 
   gradient.all.fill(0);
   // Readout: dW_out = h_T^T dLogits, db_out = column sums, dh_T = dLogits W_out^T.
-  transposeInto(hidden.subarray(steps * block, (steps + 1) * block), trials, n, hiddenTransposed);
-  gemmAccumulate(n, classes, trials, hiddenTransposed, 0, trials, dLogits, 0, classes, gradient.wOut, 0, classes);
+  products.gemmTransposedA(n, classes, trials, hidden, steps * block, n, dLogits, 0, classes, gradient.wOut, 0, classes);
   for (let trial = 0; trial < trials; trial++) for (let c = 0; c < classes; c++) gradient.bOut[c] += dLogits[trial * classes + c];
-  transposeInto(p.wOut, n, classes, wOutTransposed);
   dHidden.fill(0);
-  gemmAccumulate(trials, n, classes, dLogits, 0, classes, wOutTransposed, 0, n, dHidden, 0, n);
-  transposeInto(p.w, n, n, wTransposed);
+  products.gemmTransposedB(trials, n, classes, dLogits, 0, classes, p.wOut, 0, classes, dHidden, 0, n);
 
   for (let t = steps - 1; t >= 0; t--) {
     // dPre = dh_{t+1} * relu'(pre-activation), the gain read from h_{t+1} = relu(.) (kernels.ts reluGainOfOutput).
@@ -142,22 +181,21 @@ export function taskLossAndGradient(p: RnnParameters, batch: TrialBatch, workspa
       const h = hidden[out + index];
       dPre[index] = dHidden[index] * Math.ceil(h / (h + 1));
     }
-    // dW += h_t^T dPre, dW_in += x_t^T dPre, db += column sums of dPre.
-    if (t > 0) {
-      transposeInto(hidden.subarray(t * block, out), trials, n, hiddenTransposed);
-      gemmAccumulate(n, n, trials, hiddenTransposed, 0, trials, dPre, 0, n, gradient.w, 0, n);
-    }
-    transposeInto(batch.inputs.subarray(t * trials * inputs, (t + 1) * trials * inputs), trials, inputs, inputTransposed);
-    gemmAccumulate(inputs, n, trials, inputTransposed, 0, trials, dPre, 0, n, gradient.wIn, 0, n);
+    // db += column sums of dPre, trial by trial for each unit (a running sum in a local is
+    // faster than a pass over rows, and adds in the same order).
     const db = gradient.b;
-    for (let trial = 0; trial < trials; trial++) {
-      const row = trial * n;
-      for (let j = 0; j < n; j++) db[j] += dPre[row + j];
+    for (let j = 0; j < n; j++) {
+      let sum = db[j];
+      for (let trial = 0; trial < trials; trial++) sum += dPre[trial * n + j];
+      db[j] = sum;
     }
+    // dW += h_t^T dPre (h_0 = 0 adds nothing), dW_in += x_t^T dPre.
+    if (t > 0) products.gemmTransposedA(n, n, trials, hidden, t * block, n, dPre, 0, n, gradient.w, 0, n);
+    products.gemmTransposedA(inputs, n, trials, batch.inputs, t * trials * inputs, inputs, dPre, 0, n, gradient.wIn, 0, n);
     // dh_t = dPre W^T (h_0 is fixed: no need at t = 0).
     if (t > 0) {
       dHidden.fill(0);
-      gemmAccumulate(trials, n, n, dPre, 0, n, wTransposed, 0, n, dHidden, 0, n);
+      products.gemmTransposedB(trials, n, n, dPre, 0, n, p.w, 0, n, dHidden, 0, n);
     }
   }
   return outcome;
@@ -165,21 +203,25 @@ export function taskLossAndGradient(p: RnnParameters, batch: TrialBatch, workspa
 
 /**
  * Forward pass only, for evaluation: the task loss and correct count of any
- * number of trials, with two hidden-state buffers instead of the whole history.
+ * number of trials, with two hidden-state buffers instead of the whole history
+ * (in `workspace`, sized for the batch, or fresh plain arrays).
  */
-export function evaluateTrials(p: RnnParameters, batch: TrialBatch): TaskOutcome & { readonly predictions: Int32Array } {
-  const { inputs, units: n, classes } = p;
+export function evaluateTrials(p: RnnParameters, batch: TrialBatch, workspace?: EvaluationWorkspace): TaskOutcome & { readonly predictions: Int32Array } {
+  const { inputs, classes } = p;
   const { trials, steps } = batch;
-  let current = new Float64Array(trials * n);
-  let next = new Float64Array(trials * n);
+  const buffers = workspace ?? createEvaluationWorkspace(p, trials);
+  if (buffers.trials !== trials) throw new RangeError(`evaluateTrials: the workspace is for ${buffers.trials} trials, the batch has ${trials}`);
+  const { logits, products } = buffers;
+  let current = buffers.current;
+  let next = buffers.next;
+  current.fill(0);
   for (let t = 0; t < steps; t++) {
-    step(p, trials, batch.inputs, t * trials * inputs, current, 0, next, 0);
+    step(products, p, trials, batch.inputs, t * trials * inputs, current, 0, next, 0);
     const swap = current;
     current = next;
     next = swap;
   }
-  const logits = new Float64Array(trials * classes);
-  readout(p, trials, current, 0, logits);
+  readout(products, p, trials, current, 0, logits);
   const predictions = new Int32Array(trials);
   for (let trial = 0; trial < trials; trial++) {
     let best = 0;

@@ -1,4 +1,5 @@
 import type { Rng } from '@maxent/core';
+import { arenaLength, type Float64Arena } from '@maxent/core/internal';
 
 /**
  * The rate RNN of model.md §12: h_t = relu(x_t W_in + h_{t-1} W + b), h_0 = 0,
@@ -25,9 +26,20 @@ export interface RnnParameters {
   readonly bOut: Float64Array;
 }
 
-export function createRnnParameters(inputs: number, units: number, classes: number): RnnParameters {
-  const sizes = [inputs * units, units * units, units, units * classes, classes];
-  const all = new Float64Array(sizes.reduce((sum, size) => sum + size, 0));
+function parameterSizes(inputs: number, units: number, classes: number): readonly number[] {
+  return [inputs * units, units * units, units, units * classes, classes];
+}
+
+/** Float64Arena entries {@link createRnnParameters} takes. */
+export function rnnParametersLength(inputs: number, units: number, classes: number): number {
+  return arenaLength(parameterSizes(inputs, units, classes).reduce((sum, size) => sum + size, 0));
+}
+
+/** Zero parameters, in `arena` when given (so the SIMD products read them in place). */
+export function createRnnParameters(inputs: number, units: number, classes: number, arena?: Float64Arena): RnnParameters {
+  const sizes = parameterSizes(inputs, units, classes);
+  const length = sizes.reduce((sum, size) => sum + size, 0);
+  const all = arena === undefined ? new Float64Array(length) : arena.allocate(length);
   const views: Float64Array[] = [];
   let offset = 0;
   for (const size of sizes) {

@@ -1,5 +1,5 @@
 import { assertNever } from '@maxent/core';
-import { expmFrechetOfValidated, expmOfValidated } from '@maxent/core/internal';
+import { expmFrechetOfValidated, expmOfValidated, type Float64Arena } from '@maxent/core/internal';
 
 /**
  * The constraint terms of model.md §12, L = L_task + gamma * L_constraint, on the
@@ -29,7 +29,9 @@ export type CommunicabilityGradient = (typeof COMMUNICABILITY_GRADIENTS)[number]
 /**
  * L_constraint of W and, when `gradient` is given, gradient += gamma * d L_constraint / dW.
  * `distances` is D (n x n); unused by `none` and `l1`. The derivative of |w| at
- * 0 is taken as 0 (sign(0) = 0, as TensorFlow's).
+ * 0 is taken as 0 (sign(0) = 0, as TensorFlow's). With `scratch` (room for
+ * expmFrechetScratchLength(n) entries), the Fréchet derivative runs its products
+ * there, on the arena's kernels; the result is the same to the bit.
  */
 export function constraintAndGradient(
   regularizer: Regularizer,
@@ -39,6 +41,7 @@ export function constraintAndGradient(
   gamma: number,
   gradient: Float64Array | null,
   mode: CommunicabilityGradient = 'frechet',
+  scratch?: Float64Arena,
 ): number {
   switch (regularizer) {
     case 'none':
@@ -56,7 +59,7 @@ export function constraintAndGradient(
     }
     case 'comm':
     case 'sernn':
-      return communicabilityPenalty(w, n, regularizer === 'sernn' ? distances : null, gamma, gradient, mode);
+      return communicabilityPenalty(w, n, regularizer === 'sernn' ? distances : null, gamma, gradient, mode, scratch);
     default:
       return assertNever(regularizer);
   }
@@ -82,6 +85,24 @@ function communicabilityPenalty(
   gamma: number,
   gradient: Float64Array | null,
   mode: CommunicabilityGradient,
+  scratch: Float64Arena | undefined,
+): number {
+  const mark = scratch?.mark();
+  try {
+    return communicabilityTerms(w, n, spatial, gamma, gradient, mode, scratch);
+  } finally {
+    if (mark !== undefined) scratch?.release(mark);
+  }
+}
+
+function communicabilityTerms(
+  w: Float64Array,
+  n: number,
+  spatial: Float64Array | null,
+  gamma: number,
+  gradient: Float64Array | null,
+  mode: CommunicabilityGradient,
+  scratch: Float64Arena | undefined,
 ): number {
   const size = n * n;
   const a = new Float64Array(size);
@@ -105,7 +126,7 @@ function communicabilityPenalty(
   let expT: Float64Array;
   let y: Float64Array | null = null;
   if (gradient !== null && mode === 'frechet') {
-    const result = expmFrechetOfValidated(xT, g, n);
+    const result = expmFrechetOfValidated(xT, g, n, scratch);
     expT = result.exp.data;
     y = result.frechet.data;
   } else {

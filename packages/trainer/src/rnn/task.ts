@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { InvalidInputError, type Rng } from '@maxent/core';
+import { arenaLength, type Float64Arena } from '@maxent/core/internal';
 
 /**
  * The one-step inference task of model.md §12 (the first choice of the maze
@@ -109,9 +110,17 @@ export interface TrialBatch {
   readonly problems: Int32Array;
 }
 
-export function createTrialBatch(task: RnnTask, trials: number): TrialBatch {
+/** An empty batch; its inputs in `arena` when given (so the SIMD products read them in place). */
+export function createTrialBatch(task: RnnTask, trials: number, arena?: Float64Arena): TrialBatch {
   const total = trialSteps(task);
-  return { trials, steps: total, inputs: new Float64Array(total * trials * RNN_INPUTS), labels: new Int32Array(trials), problems: new Int32Array(trials) };
+  const length = total * trials * RNN_INPUTS;
+  const inputs = arena === undefined ? new Float64Array(length) : arena.allocate(length);
+  return { trials, steps: total, inputs, labels: new Int32Array(trials), problems: new Int32Array(trials) };
+}
+
+/** Float64Arena entries {@link createTrialBatch} takes. */
+export function trialBatchLength(task: RnnTask, trials: number): number {
+  return arenaLength(trialSteps(task) * trials * RNN_INPUTS);
 }
 
 /**

@@ -1,11 +1,20 @@
 import { createRng, deriveSeed, type Progress } from '@maxent/core';
+import { createFloat64Arena, expmFrechetScratchLength, type ArenaKernel } from '@maxent/core/internal';
 import { createKerasAdam } from './adam.js';
-import { createBpttWorkspace, evaluateTrials, taskLossAndGradient } from './bptt.js';
+import {
+  bpttWorkspaceLength,
+  createBpttWorkspace,
+  createEvaluationWorkspace,
+  evaluateTrials,
+  evaluationWorkspaceLength,
+  taskLossAndGradient,
+  type EvaluationWorkspace,
+} from './bptt.js';
 import { gridDistances, gridPositions } from './grid.js';
-import { createRnnParameters, initializeRnn, type RnnParameters } from './network.js';
+import { createRnnParameters, initializeRnn, rnnParametersLength, type RnnParameters } from './network.js';
 import { constraintAndGradient } from './penalty.js';
 import { gridUnits, resolveRnnSettings, type ResolvedRnnSettings, type RnnSettings } from './settings.js';
-import { createTrialBatch, drawTrials, noiseFreeTrials, RNN_CLASSES, RNN_INPUTS, type TrialBatch } from './task.js';
+import { createTrialBatch, drawTrials, noiseFreeTrials, RNN_CLASSES, RNN_INPUTS, trialBatchLength, trialSteps, type TrialBatch } from './task.js';
 
 /**
  * What training records after every epoch (model.md §12; epoch 0 is the
@@ -58,6 +67,12 @@ export interface TrainRnnOptions {
   /** After every epoch (epoch 0 included). */
   readonly onEpoch?: (epoch: RnnEpoch) => void;
   readonly signal?: AbortSignal;
+  /**
+   * Kernels of the dense products: `auto` (default) takes WebAssembly SIMD where
+   * the engine has it, `javascript` forces the fallback. Every kernel gives the
+   * same bytes (core's gemm.ts rounding order), so this is a matter of speed only.
+   */
+  readonly kernel?: ArenaKernel;
 }
 
 /**
@@ -72,32 +87,37 @@ export function trainRnn(settings: RnnSettings = {}, options: TrainRnnOptions = 
   signal?.throwIfAborted();
   const units = gridUnits(resolved.grid);
   const distances = gridDistances(resolved.grid);
-  const parameters = createRnnParameters(RNN_INPUTS, units, RNN_CLASSES);
-  initializeRnn(parameters, createRng(deriveSeed(resolved.seed, 'initialization')));
-  const gradient = createRnnParameters(RNN_INPUTS, units, RNN_CLASSES);
-  const optimizer = createKerasAdam(resolved, parameters.all.length);
-  const trialRng = createRng(deriveSeed(resolved.seed, 'trials'));
-  const testSet = createTrialBatch(resolved.task, resolved.testTrials);
-  drawTrials(testSet, resolved.task, createRng(deriveSeed(resolved.testSeed, 'rnn-test')));
-  const problems = noiseFreeTrials(resolved.task);
   const batchesPerEpoch = Math.ceil(resolved.trialsPerEpoch / resolved.batch);
   const total = batchesPerEpoch * resolved.epochs;
-  const full = createTrialBatch(resolved.task, resolved.batch);
   const lastSize = resolved.trialsPerEpoch - (batchesPerEpoch - 1) * resolved.batch;
-  const last = lastSize === resolved.batch ? full : createTrialBatch(resolved.task, lastSize);
-  const workspaces = new Map<number, ReturnType<typeof createBpttWorkspace>>();
-  const workspaceOf = (batch: TrialBatch) => {
-    let workspace = workspaces.get(batch.trials);
-    if (workspace === undefined) {
-      workspace = createBpttWorkspace(parameters, batch.trials, batch.steps);
-      workspaces.set(batch.trials, workspace);
-    }
-    return workspace;
-  };
+  const batchSizes = lastSize === resolved.batch ? [resolved.batch] : [resolved.batch, lastSize];
+  const steps = trialSteps(resolved.task);
+
+  // One arena holds every buffer the products touch (parameters, gradient, batches,
+  // workspaces, the test set), so the SIMD kernels work in place.
+  const parametersLength = rnnParametersLength(RNN_INPUTS, units, RNN_CLASSES);
+  const shape = { units, classes: RNN_CLASSES };
+  let capacity = 2 * parametersLength + trialBatchLength(resolved.task, resolved.testTrials) + evaluationWorkspaceLength(shape, resolved.testTrials);
+  for (const size of batchSizes) capacity += trialBatchLength(resolved.task, size) + bpttWorkspaceLength(shape, size, steps);
+  // Scratch of the penalty's expm Fréchet derivative, taken and given back every batch.
+  capacity += expmFrechetScratchLength(units);
+  const arena = createFloat64Arena(capacity, options.kernel);
+
+  const parameters = createRnnParameters(RNN_INPUTS, units, RNN_CLASSES, arena);
+  initializeRnn(parameters, createRng(deriveSeed(resolved.seed, 'initialization')));
+  const gradient = createRnnParameters(RNN_INPUTS, units, RNN_CLASSES, arena);
+  const optimizer = createKerasAdam(resolved, parameters.all.length);
+  const trialRng = createRng(deriveSeed(resolved.seed, 'trials'));
+  const testSet = createTrialBatch(resolved.task, resolved.testTrials, arena);
+  drawTrials(testSet, resolved.task, createRng(deriveSeed(resolved.testSeed, 'rnn-test')));
+  const testWorkspace = createEvaluationWorkspace(parameters, resolved.testTrials, arena);
+  const problems = noiseFreeTrials(resolved.task);
+  const [full, last] = batchSizes.map((size) => ({ batch: createTrialBatch(resolved.task, size, arena), workspace: createBpttWorkspace(parameters, size, steps, arena) }));
+  const lastBatch = last ?? full;
 
   const epochs: RnnEpoch[] = [];
   const record = (epoch: number, trainLoss: number | null, trainTaskLoss: number | null) => {
-    const entry = evaluateEpoch(parameters, resolved, distances, testSet, problems, epoch, trainLoss, trainTaskLoss);
+    const entry = evaluateEpoch(parameters, resolved, distances, testSet, testWorkspace, problems, epoch, trainLoss, trainTaskLoss);
     epochs.push(entry);
     onEpoch?.(entry);
   };
@@ -108,10 +128,10 @@ export function trainRnn(settings: RnnSettings = {}, options: TrainRnnOptions = 
     let lossSum = 0;
     let taskSum = 0;
     for (let index = 0; index < batchesPerEpoch; index++) {
-      const batch = index === batchesPerEpoch - 1 ? last : full;
+      const { batch, workspace } = index === batchesPerEpoch - 1 ? lastBatch : full;
       drawTrials(batch, resolved.task, trialRng);
-      const outcome = taskLossAndGradient(parameters, batch, workspaceOf(batch), gradient);
-      const constraint = constraintAndGradient(resolved.regularizer, parameters.w, units, distances, resolved.gamma, gradient.w, resolved.communicabilityGradient);
+      const outcome = taskLossAndGradient(parameters, batch, workspace, gradient);
+      const constraint = constraintAndGradient(resolved.regularizer, parameters.w, units, distances, resolved.gamma, gradient.w, resolved.communicabilityGradient, arena);
       const loss = outcome.loss + resolved.gamma * constraint;
       if (!Number.isFinite(loss) || !gradient.all.every(Number.isFinite)) {
         stoppedBy = 'diverged';
@@ -148,12 +168,13 @@ function evaluateEpoch(
   settings: ResolvedRnnSettings,
   distances: Float64Array,
   testSet: TrialBatch,
+  testWorkspace: EvaluationWorkspace,
   problems: TrialBatch,
   epoch: number,
   trainLoss: number | null,
   trainTaskLoss: number | null,
 ): RnnEpoch {
-  const test = evaluateTrials(parameters, testSet);
+  const test = evaluateTrials(parameters, testSet, testWorkspace);
   const clean = evaluateTrials(parameters, problems);
   const constraint = constraintAndGradient(settings.regularizer, parameters.w, parameters.units, distances, 0, null);
   const problemCorrect = Array.from(clean.predictions, (prediction, index) => prediction === problems.labels[index]);
