@@ -252,6 +252,26 @@ describe.skipIf(!hasChromium)('the viewer in Chromium', () => {
     await page.close();
   }, 300_000);
 
+  it('opens an seRNN training run and a study with their figures and every run listed', async () => {
+    const { page, problems, refused } = await open();
+    await page.setInputFiles('[data-action="open-files"]', [join(FIXTURES, 'rnn-training-small.json'), join(FIXTURES, 'rnn-sweep-small.json')]);
+    const box = (name: string) => page.locator(`.opened-file[data-name="${name}"]`);
+    await expect.poll(() => box('rnn-training-small.json').getAttribute('data-state'), { timeout: 60_000 }).toBe('shown');
+    await visible(box('rnn-training-small.json').locator('[data-figure="rnn-training-measures"] canvas'));
+    await visible(box('rnn-training-small.json').locator('[data-table="rnn-epochs"]'));
+    await expect.poll(() => box('rnn-sweep-small.json').getAttribute('data-state'), { timeout: 60_000 }).toBe('shown');
+    for (const id of ['rnn-sweep-modularity-against-shannonEntropy', 'rnn-sweep-eigenvalues']) {
+      await visible(box('rnn-sweep-small.json').locator(`[data-figure="${id}"] canvas`));
+    }
+    const study = JSON.parse(readFileSync(join(FIXTURES, 'rnn-sweep-small.json'), 'utf8')) as { rows: unknown[] };
+    // One header row plus one row per run.
+    expect(await box('rnn-sweep-small.json').locator('[data-table="rnn-runs"] tr').count()).toBe(study.rows.length + 1);
+    await box('rnn-sweep-small.json').screenshot({ path: join(SCREENSHOTS, 'file-rnn-sweep-small.png') });
+    expect(problems).toEqual([]);
+    expect(refused).toEqual([]);
+    await page.close();
+  }, 300_000);
+
   it('computes the transitions with the current setting marked', async () => {
     const { page, problems } = await open('?task=select&K=3&phi=relu&sigma=0.5&mu=0&sv=1&N=500&seed=1');
     await page.locator('#transitions > summary').click();

@@ -12,13 +12,10 @@ import { createThreadExecutor } from '@maxent/experiments/node';
 const quick = RNN_PRESETS['sernn-study'].quick;
 const spec: RnnSweepSpec = { groups: quick.groups, seeds: quick.seeds, settings: { epochs: quick.epochs }, preset: 'sernn-study (quick)' };
 
-// Twelve full-size training runs (40 minutes of wall time on a loaded 2-core machine):
-// they run when MAXENT_LONG_TESTS=1 is set, and say so when skipped (issue 14).
-const long = process.env.MAXENT_LONG_TESTS === '1';
-if (!long) console.log('skipping the quick seRNN study test: set MAXENT_LONG_TESTS=1 to run it (about 12 full training runs)');
-
-describe.runIf(long)('the quick seRNN study', () => {
-  it('runs, keeps every run, and shows the matched-total-weight differences that held with margin', { timeout: 3_600_000 }, async () => {
+// Twelve full-size training runs on the product kernels of @maxent/core (WebAssembly
+// SIMD): about 5 minutes of CPU time, so 2.5-3 minutes of wall time on two workers.
+describe('the quick seRNN study', () => {
+  it('runs, keeps every run, and shows the matched-total-weight differences that held with margin', { timeout: 1_800_000 }, async () => {
     const store = createMemoryStore();
     await runRnnSweep(spec, { executor: createThreadExecutor({ workers: 2 }), store, resume: false });
     const { rows, summary } = await mergeRnnSweep(spec, store);

@@ -20,6 +20,9 @@ import {
   populationComparisonFigure,
   populationSelectivityComparisonFigure,
   r2AgainstStimulusStdFigure,
+  rnnStudyEigenvalueFigure,
+  rnnStudyScatterFigure,
+  rnnTrainingFigure,
   selectivityFigure,
   solutionPopulationsFigure,
   solutionSelectivityFigure,
@@ -31,6 +34,7 @@ import {
   type Figure,
   type LowRankNetworkFile,
   type LowRankSolutionFile,
+  type RnnSweepFile,
 } from '@maxent/figures';
 import { arrayTable, scalarTable, type ReportTable } from './table.js';
 
@@ -76,6 +80,13 @@ const MATCH_COLUMNS = [
 
 const FIXED_POINT_FIELDS = ['kind', 'kappa.0', 'kappa.1', 'eigenvalues.real.0', 'eigenvalues.real.1', 'residual'];
 const MEAN_FIELD_KEYS = ['meanField.ringRadius', 'meanField.period', 'meanField.cycleRadius'];
+// The comparisons of the seRNN papers across a study's networks (issue 14, model.md §12).
+const modularityAgainstEntropyFigure = (file: RnnSweepFile) => rnnStudyScatterFigure(file, 'shannonEntropy', 'modularity');
+const entropyAgainstTotalWeightFigure = (file: RnnSweepFile) => rnnStudyScatterFigure(file, 'totalWeight', 'shannonEntropy');
+const leadingEigenvalueAgainstGammaFigure = (file: RnnSweepFile) => rnnStudyScatterFigure(file, 'gamma', 'leadingEigenvalue', { logX: true });
+const spectralEntropyAgainstGammaFigure = (file: RnnSweepFile) => rnnStudyScatterFigure(file, 'gamma', 'spectralEntropy', { logX: true });
+const RNN_MEASURES = ['totalWeight', 'shannonEntropy', 'modularity', 'leadingEigenvalue', 'spectralEntropy', 'distanceCorrelation'];
+
 /** Latent-space figures exist for rank 1 and 2 (a line or a plane). */
 const drawableRank = (file: Record<string, unknown>) => file.rank === 1 || file.rank === 2;
 
@@ -206,6 +217,26 @@ const CONTENT: Readonly<Record<string, KindContent>> = {
       arrayTable('fixed-points', 'Fixed points', file, 'fixedPoints', FIXED_POINT_FIELDS),
       scalarTable('populations', 'Populations of the loadings', file, ['populations.count']),
       scalarTable('dissimilarity', 'Dissimilarity to the teacher', file, ['dissimilarity']),
+    ],
+  },
+  'rnn-training': {
+    figures: () => [rnnTrainingFigure],
+    tables: (file) => [
+      scalarTable('training', 'Training (model.md §12)', file, ['config.regularizer', 'config.gamma', 'seed', 'units', 'stoppedBy', 'learnt']),
+      arrayTable('epochs', 'Per epoch (epoch 0 = initialisation; measures of model.md §11)', file, 'epochs', [
+        'epoch', 'loss', 'testAccuracy', 'problemAccuracy', ...RNN_MEASURES.map((name) => `measures.${name}`.replace('measures.modularity', 'measures.modularity.q')),
+      ]),
+    ],
+  },
+  'rnn-sweep': {
+    figures: () => [modularityAgainstEntropyFigure, entropyAgainstTotalWeightFigure, leadingEigenvalueAgainstGammaFigure, spectralEntropyAgainstGammaFigure, rnnStudyEigenvalueFigure],
+    tables: (file) => [
+      arrayTable('cells', 'Each regulariser and gamma: means over the learnt runs', file, 'summary.cells', ['regularizer', 'gamma', 'runs', 'learnt', ...RNN_MEASURES.map((name) => `mean.${name}`)]),
+      scalarTable('matched', 'At matched total weight (fraction of pairs where seRNN is ...)', file, [
+        'summary.matched.pairs', 'summary.matched.seRnnHigherModularity', 'summary.matched.seRnnLowerEntropy',
+        'summary.matched.seRnnSmallerLeadingEigenvalue', 'summary.matched.seRnnHigherSpectralEntropy',
+      ]),
+      arrayTable('runs', 'Every run (none left out)', file, 'rows', ['index', 'regularizer', 'gamma', 'seed', 'learnt', 'final.testAccuracy', ...RNN_MEASURES.map((name) => `final.${name}`)]),
     ],
   },
   'weight-metrics': {

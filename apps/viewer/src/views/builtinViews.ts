@@ -4,8 +4,8 @@ import { analysisView } from './kinds/analysisView.js';
 import { evaluationView } from './kinds/evaluationView.js';
 import { LOWRANK_KINDS, lowrankView } from './kinds/lowrankViews.js';
 import { networkView } from './kinds/networkView.js';
+import { rnnSweepView, rnnTrainingView } from './kinds/rnnViews.js';
 import { solutionView } from './kinds/solutionView.js';
-import { summaryView } from './kinds/summaryView.js';
 import { sweepView } from './kinds/sweepView.js';
 import { weightMatrixView, weightMetricsView } from './kinds/weightViews.js';
 
@@ -21,6 +21,7 @@ export function registerBuiltinViews(): void {
   registerView('sweep', sweepView);
   registerView('weight-metrics', weightMetricsView);
   registerView('weight-matrix', weightMatrixView);
-  registerView('rnn-training', summaryView('seRNN training (maxent rnn train)'));
+  registerView('rnn-training', rnnTrainingView);
+  registerView('rnn-sweep', rnnSweepView);
   for (const kind of LOWRANK_KINDS) registerView(kind, lowrankView(kind));
 }

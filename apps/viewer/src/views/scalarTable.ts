@@ -22,11 +22,6 @@ export function scalarTable(id: string, title: string, file: unknown, paths: rea
   return rows.length === 0 ? null : { kind: 'table', id, title, caption: '', columns: ['key', 'value'], rows };
 }
 
-/** The top-level scalar keys of any object, for kinds without a dedicated view. */
-export function topLevelScalars(file: Record<string, unknown>): string[] {
-  return Object.keys(file).filter((key) => ['number', 'string', 'boolean'].includes(typeof file[key]) || file[key] === null);
-}
-
 /** A table of rows of objects (populations, sweep rows), `columns` picked from each, at most `limit` rows. */
 export function arrayTable(
   id: string,
