@@ -1,5 +1,6 @@
 import { inflateRawSync } from 'node:zlib';
 import { decodeNpy, InvalidInputError, type NpyArray } from '@maxent/core';
+import { crc32 } from '@maxent/core/internal';
 
 // A NumPy .npz file is a zip archive of .npy members: np.savez stores them (method 0),
 // np.savez_compressed deflates them (method 8). numpy writes every member with
@@ -107,21 +108,4 @@ function memberBytes(view: DataView, bytes: Uint8Array, entry: Entry, fail: (why
   if (data.length !== entry.size) throw fail(`${entry.name} has ${data.length} bytes, its directory says ${entry.size}`);
   if (crc32(data) !== entry.crc) throw fail(`${entry.name} fails its CRC-32 check`);
   return data;
-}
-
-let crcTable: Uint32Array | null = null;
-
-/** CRC-32 (IEEE 802.3, reflected polynomial 0xEDB88320), as zip stores it. */
-function crc32(data: Uint8Array): number {
-  if (crcTable === null) {
-    crcTable = new Uint32Array(256);
-    for (let n = 0; n < 256; n++) {
-      let c = n;
-      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-      crcTable[n] = c >>> 0;
-    }
-  }
-  let crc = 0xffffffff;
-  for (let i = 0; i < data.length; i++) crc = crcTable[(crc ^ data[i]) & 0xff] ^ (crc >>> 8);
-  return (crc ^ 0xffffffff) >>> 0;
 }

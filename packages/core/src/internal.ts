@@ -18,3 +18,4 @@ export { leadingSymmetricEigenpairOfValidated } from './linalg/lanczos.js';
 export { scaledByPowerOfTwo, timesPowerOfTwo, unitScaleExponent } from './linalg/powerOfTwoScaling.js';
 export { tridiagonalEigenvalues } from './linalg/tridiagonal.js';
 export { createBoundedMemo, type BoundedMemo } from './boundedMemo.js';
+export { crc32 } from './crc32.js';

@@ -3,6 +3,7 @@
 // which is pure JavaScript and runs in browsers as in Node.
 import { zlibSync } from 'fflate';
 import { invalid } from '@maxent/core';
+import { crc32 } from '@maxent/core/internal';
 
 const SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 const FILTER_NONE = 0;
@@ -75,22 +76,7 @@ function chunk(type: string, data: Uint8Array): Uint8Array {
   return out;
 }
 
-let crcTable: Uint32Array | undefined;
-
-/** CRC-32 (ISO 3309, polynomial 0xEDB88320), as PNG chunks use. */
-export function crc32(bytes: Uint8Array): number {
-  if (crcTable === undefined) {
-    crcTable = new Uint32Array(256);
-    for (let n = 0; n < 256; n++) {
-      let c = n;
-      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-      crcTable[n] = c >>> 0;
-    }
-  }
-  let crc = 0xffffffff;
-  for (let i = 0; i < bytes.length; i++) crc = crcTable[(crc ^ bytes[i]) & 0xff] ^ (crc >>> 8);
-  return (crc ^ 0xffffffff) >>> 0;
-}
+export { crc32 };
 
 const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 
