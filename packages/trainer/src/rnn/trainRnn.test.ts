@@ -30,3 +30,10 @@ describe('trainRnn kernels', () => {
     expect(() => trainRnn(settings, { kernel: 'gpu' as never })).toThrow(/invalid `kernel`: must be one of auto, simd, javascript, got gpu/);
   });
 });
+
+describe('trainRnn size limits', () => {
+  it('refuses a test set too large for one run, naming testTrials (not the arena)', () => {
+    // 10^6 test trials of 50 steps hold about 2 * 10^8 float64 entries (inputs and hidden states).
+    expect(() => trainRnn({ epochs: 1, testTrials: 1_000_000 })).toThrow(/`testTrials`.*lower testTrials or batch/);
+  });
+});

@@ -1,4 +1,4 @@
-import { createRng, deriveSeed, type Progress } from '@maxent/core';
+import { createRng, deriveSeed, InvalidInputError, type Progress } from '@maxent/core';
 import { createFloat64Arena, expmFrechetScratchLength, type ArenaKernel } from '@maxent/core/internal';
 import { createKerasAdam } from './adam.js';
 import {
@@ -16,6 +16,9 @@ import { constraintAndGradient } from './penalty.js';
 import { gridUnits, resolveRnnSettings, type ResolvedRnnSettings, type RnnSettings } from './settings.js';
 import { createTrialBatch, drawTrials, noiseFreeTrials, RNN_CLASSES, RNN_INPUTS, trialBatchLength, trialSteps, type TrialBatch } from './task.js';
 
+
+/** The arena's largest capacity (createFloat64Arena): 2^27 float64 entries, 1 GiB. */
+const MAX_ARENA_ENTRIES = 2 ** 27;
 /**
  * What training records after every epoch (model.md §12; epoch 0 is the
  * initialisation). The §11 measures of `w` are computed by the caller
@@ -101,6 +104,13 @@ export function trainRnn(settings: RnnSettings = {}, options: TrainRnnOptions = 
   for (const size of batchSizes) capacity += trialBatchLength(resolved.task, size) + bpttWorkspaceLength(shape, size, steps);
   // Scratch of the penalty's expm Fréchet derivative, taken and given back every batch.
   capacity += expmFrechetScratchLength(units);
+  if (capacity > MAX_ARENA_ENTRIES) {
+    // Name what the user set: the test set and the batch are what make the arena large.
+    throw new InvalidInputError(
+      'testTrials',
+      `invalid \`testTrials\` or \`batch\`: the buffers of ${resolved.testTrials} test trials and batches of ${resolved.batch} need ${capacity} float64 entries, more than the ${MAX_ARENA_ENTRIES} (1 GiB) one training run may hold; lower testTrials or batch`,
+    );
+  }
   const arena = createFloat64Arena(capacity, options.kernel);
 
   const parameters = createRnnParameters(RNN_INPUTS, units, RNN_CLASSES, arena);
