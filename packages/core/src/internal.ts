@@ -7,7 +7,7 @@ export { multiplySquare, multiplyAccumulate, oneNorm, solveInPlace } from './lin
 export { expmOfValidated, expmPlan } from './linalg/expm.js';
 export { expmFrechetOfValidated, expmFrechetScratchLength, EXPM_FRECHET_SCRATCH_MATRICES } from './linalg/expmFrechet.js';
 export type { ExpmFrechetMemory } from './linalg/expmFrechet.js';
-export { gemmAccumulate, gemmTransposedAAccumulate, gemmTransposedBAccumulate, transposeInto } from './linalg/gemm.js';
+export { gemmAccumulate, gemmTransposedAAccumulate, gemmTransposedBAccumulate } from './linalg/gemm.js';
 export { javascriptProducts, PRODUCT_KERNELS } from './linalg/denseProducts.js';
 export type { DenseProducts, ProductKernel } from './linalg/denseProducts.js';
 export { createFloat64Arena, arenaLength, resolveArenaKernel, ARENA_KERNELS } from './linalg/float64Arena.js';

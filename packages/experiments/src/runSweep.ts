@@ -1,5 +1,5 @@
 import { InvalidInputError } from '@maxent/core';
-import type { Executor, PointResult } from './executor.js';
+import type { AnyPoint, Executor, PointResult } from './executor.js';
 import { pointRecordProblem, type PointRecord, type PointStore } from './pointStore.js';
 import { sweepHash } from './sweepHash.js';
 import { sweepPoints, type SweepPoint, type SweepSpec } from './spec.js';
@@ -47,9 +47,25 @@ export interface SweepRun {
  * result from the store.
  */
 export async function runSweep(spec: SweepSpec, options: RunSweepOptions): Promise<SweepRun> {
-  const { executor, store, signal } = options;
   const points = sweepPoints(spec);
   const hash = sweepHash(points);
+  const { ran, phaseSeconds } = await runMissingPoints(points, hash, options, [(point) => point.mode === 'maxent', (point) => point.mode === 'trained']);
+  return { points, hash, ran, maxentSeconds: phaseSeconds[0], trainingSeconds: phaseSeconds[1] };
+}
+
+/**
+ * The loop every sweep kind shares: the points of `hash` with a record in the
+ * store are skipped (resume), the rest run by the executor phase by phase (each
+ * phase the points its predicate picks, timed apart), each written to the store
+ * as it finishes, with progress counted over all points.
+ */
+export async function runMissingPoints<P extends AnyPoint>(
+  points: readonly P[],
+  hash: string,
+  options: RunSweepOptions,
+  phases: readonly ((point: P) => boolean)[] = [() => true],
+): Promise<{ ran: number; phaseSeconds: number[] }> {
+  const { executor, store, signal } = options;
   const finished = await finishedPoints(store, points.length, hash, options.resume, options.onWarning);
   const fromStore = finished.size;
   let done = fromStore;
@@ -62,16 +78,18 @@ export async function runSweep(spec: SweepSpec, options: RunSweepOptions): Promi
     ran++;
     options.onProgress?.({ done, total: points.length, index: result.index, fromStore });
   };
-  const phase = async (mode: SweepPoint['mode']): Promise<number> => {
-    const todo = points.filter((point) => point.mode === mode && !finished.has(point.index));
-    if (todo.length === 0) return 0;
+  const phaseSeconds: number[] = [];
+  for (const inPhase of phases) {
+    const todo = points.filter((point) => inPhase(point) && !finished.has(point.index));
+    if (todo.length === 0) {
+      phaseSeconds.push(0);
+      continue;
+    }
     const start = performance.now();
     await executor.run(todo, signal === undefined ? { onResult } : { onResult, signal });
-    return (performance.now() - start) / 1000;
-  };
-  const maxentSeconds = await phase('maxent');
-  const trainingSeconds = await phase('trained');
-  return { points, hash, ran, maxentSeconds, trainingSeconds };
+    phaseSeconds.push((performance.now() - start) / 1000);
+  }
+  return { ran, phaseSeconds };
 }
 
 /**

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../rng.js';
 import { expectAllClose } from '#testing';
-import { gemmAccumulate, transposeInto } from './gemm.js';
+import { gemmAccumulate } from './gemm.js';
 
 /** Plain triple loop over dense row-major operands, independent of the kernel under test. */
 function naive(m: number, n: number, k: number, a: Float64Array, b: Float64Array): Float64Array {
@@ -57,12 +57,5 @@ describe('gemmAccumulate', () => {
       // Columns beyond n are not touched.
       expect(c[1 + i * ldc + n]).toBe(0);
     }
-  });
-
-  it('transposeInto swaps rows and columns', () => {
-    const a = Float64Array.from([1, 2, 3, 4, 5, 6]);
-    const out = new Float64Array(6);
-    transposeInto(a, 2, 3, out);
-    expect(Array.from(out)).toEqual([1, 4, 2, 5, 3, 6]);
   });
 });

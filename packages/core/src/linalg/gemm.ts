@@ -197,11 +197,3 @@ export function gemmTransposedBAccumulate(
   }
   gemmStridedAAccumulate(m, n, k, a, aOffset, lda, 1, scratch, 0, n, c, cOffset, ldc);
 }
-
-/** out (cols x rows) = the transpose of a (rows x cols), both dense row-major; they must not overlap. */
-export function transposeInto(a: Float64Array, rows: number, cols: number, out: Float64Array): void {
-  for (let i = 0; i < rows; i++) {
-    const row = i * cols;
-    for (let j = 0; j < cols; j++) out[j * rows + i] = a[row + j];
-  }
-}

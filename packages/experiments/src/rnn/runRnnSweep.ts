@@ -1,18 +1,11 @@
-import type { Executor, PointResult } from '../executor.js';
 import type { PointStore } from '../pointStore.js';
-import { finishedPoints, type SweepProgress } from '../runSweep.js';
+import { runMissingPoints, type RunSweepOptions } from '../runSweep.js';
 import { sweepHash } from '../sweepHash.js';
 import { rnnSweepPoints, type RnnSweepPoint, type RnnSweepRow, type RnnSweepSpec } from './rnnSweep.js';
 import { rnnStudySummary, type RnnStudySummary } from './rnnStudy.js';
 
-export interface RunRnnSweepOptions {
-  readonly executor: Executor;
-  readonly store: PointStore;
-  /** Continue from this sweep's records in the store (see runSweep). */
-  readonly resume: boolean;
-  readonly signal?: AbortSignal;
-  readonly onProgress?: (progress: SweepProgress) => void;
-}
+/** As for `maxent sweep` (see RunSweepOptions): executor, store, resume, signal, progress. */
+export type RunRnnSweepOptions = RunSweepOptions;
 
 export interface RnnSweepRun {
   readonly points: RnnSweepPoint[];
@@ -27,25 +20,10 @@ export interface RnnSweepRun {
  * point): {@link mergeRnnSweep} then builds the result.
  */
 export async function runRnnSweep(spec: RnnSweepSpec, options: RunRnnSweepOptions): Promise<RnnSweepRun> {
-  const { executor, store, signal } = options;
   const points = rnnSweepPoints(spec);
   const hash = sweepHash(points);
-  const finished = await finishedPoints(store, points.length, hash, options.resume);
-  const fromStore = finished.size;
-  let done = fromStore;
-  let ran = 0;
-  options.onProgress?.({ done, total: points.length, index: null, fromStore });
-  const onResult = async (result: PointResult) => {
-    await store.write({ sweep: hash, index: result.index, seconds: result.seconds, row: result.row });
-    finished.add(result.index);
-    done++;
-    ran++;
-    options.onProgress?.({ done, total: points.length, index: result.index, fromStore });
-  };
-  const todo = points.filter((point) => !finished.has(point.index));
-  const start = performance.now();
-  if (todo.length > 0) await executor.run(todo, signal === undefined ? { onResult } : { onResult, signal });
-  return { points, hash, ran, seconds: (performance.now() - start) / 1000 };
+  const { ran, phaseSeconds } = await runMissingPoints(points, hash, options);
+  return { points, hash, ran, seconds: phaseSeconds[0] };
 }
 
 export interface MergedRnnSweep {
