@@ -174,7 +174,8 @@ export function selectivityBars(settings: {
                 silent: true,
                 symbol: 'none',
                 lineStyle: { color: REFERENCE_INK, type: 'dashed', width: 1 },
-                label: { formatter: '{b}', position: 'insideEndTop' },
+                // A white box keeps the label legible where a bar rises through the line.
+                label: { formatter: '{b}', position: 'insideEndTop', backgroundColor: 'rgba(255, 255, 255, 0.85)', padding: [1, 3] },
                 data: [
                   { name: 'random 1/P', yAxis: 1 / stimuli },
                   { name: 'structured', yAxis: 1 },
